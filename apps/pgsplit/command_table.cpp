@@ -1,0 +1,74 @@
+#include "command.hpp"
+#include "commands.hpp"
+
+#include <pgsplit/core/did_you_mean.hpp>
+#include <pgsplit/core/error.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace pgsplit::app {
+namespace {
+
+constexpr std::string_view overview = R"(pgsplit — split one PostgreSQL database into per-service databases
+
+Usage: pgsplit <command> [options]
+       pgsplit --help | --version
+
+Commands:
+)";
+
+constexpr std::string_view footer = R"(
+Run `pgsplit <command> --help` for a command's options.
+Exit codes: 0 ok, 1 runtime failure, 2 usage/config/plan error, 3 verification mismatch,
+130 interrupted (SIGINT), 143 terminated (SIGTERM).
+Documentation: README.md and docs/ in the source tree.
+)";
+
+void print_overview() {
+  fmt::print("{}", overview);
+  for (const auto& command : command_table()) {
+    fmt::print("  {:<8} {}\n", command.name, command.summary);
+  }
+  fmt::print("{}", footer);
+}
+
+std::vector<std::string> command_names() {
+  std::vector<std::string> names;
+  for (const auto& command : command_table()) {
+    names.emplace_back(command.name);
+  }
+  return names;
+}
+
+} // namespace
+
+const std::vector<Command>& command_table() {
+  static const std::vector<Command> table{};
+  return table;
+}
+
+int dispatch(const std::vector<std::string>& arguments) {
+  if (arguments.empty() || arguments.front() == "--help" || arguments.front() == "-h" ||
+      arguments.front() == "help") {
+    print_overview();
+    return arguments.empty() ? core::to_int(core::ExitCode::usage) : 0;
+  }
+  if (arguments.front() == "--version" || arguments.front() == "-V") {
+    fmt::print("pgsplit {}\n", PGSPLIT_VERSION);
+    return 0;
+  }
+  const auto& name = arguments.front();
+  const auto& table = command_table();
+  const auto found = std::find_if(table.begin(), table.end(),
+                                  [&](const Command& command) { return command.name == name; });
+  if (found == table.end()) {
+    throw core::UsageError(
+        fmt::format("unknown command '{}'{}", name, core::did_you_mean_suffix(name, command_names())),
+        "run `pgsplit --help` for the list of commands");
+  }
+  return found->run(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
+}
+
+} // namespace pgsplit::app

@@ -1,0 +1,37 @@
+#include <pgsplit/catalog/model.hpp>
+
+#include <algorithm>
+
+namespace pgsplit::catalog {
+namespace {
+
+template <typename Item>
+const Item* find_by_oid(const std::vector<Item>& items, Oid oid) {
+  const auto found =
+      std::find_if(items.begin(), items.end(), [oid](const Item& item) { return item.oid == oid; });
+  return found == items.end() ? nullptr : &*found;
+}
+
+} // namespace
+
+const Table* Catalog::find_table(Oid oid) const { return find_by_oid(tables, oid); }
+
+const Table* Catalog::find_table(const QualifiedName& qualified) const {
+  const auto found = std::find_if(tables.begin(), tables.end(),
+                                  [&](const Table& table) { return table.name == qualified; });
+  return found == tables.end() ? nullptr : &*found;
+}
+
+const Sequence* Catalog::find_sequence(Oid oid) const { return find_by_oid(sequences, oid); }
+const Type* Catalog::find_type(Oid oid) const { return find_by_oid(types, oid); }
+const Function* Catalog::find_function(Oid oid) const { return find_by_oid(functions, oid); }
+const View* Catalog::find_view(Oid oid) const { return find_by_oid(views, oid); }
+const Extension* Catalog::find_extension(Oid oid) const { return find_by_oid(extensions, oid); }
+
+const Schema* Catalog::find_schema(const std::string& name) const {
+  const auto found = std::find_if(schemas.begin(), schemas.end(),
+                                  [&](const Schema& schema) { return schema.name == name; });
+  return found == schemas.end() ? nullptr : &*found;
+}
+
+} // namespace pgsplit::catalog

@@ -1,0 +1,228 @@
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+// The source database as pgsplit sees it: plain values read from the catalog in one
+// repeatable-read snapshot (see loader.hpp). Planning and DDL generation work on this model
+// only, so every rule can be tested on a hand-built Catalog without a server.
+namespace pgsplit::catalog {
+
+using Oid = std::uint32_t;
+
+// An unquoted schema-qualified name, as stored in the catalog.
+struct QualifiedName {
+  std::string schema;
+  std::string name;
+  auto operator<=>(const QualifiedName&) const = default;
+  // "schema.name" for messages (not SQL: use pg::quote_qualified for SQL).
+  std::string to_string() const { return schema + "." + name; }
+};
+
+// What a dependency edge points at. OIDs are unique per system catalog only, so an object is
+// identified by its kind and OID together (tables, views and sequences share pg_class).
+enum class ObjectKind { schema, extension, type, function, sequence, table, view };
+
+struct ObjectRef {
+  ObjectKind kind;
+  Oid oid;
+  auto operator<=>(const ObjectRef&) const = default;
+};
+
+// `dependent` needs `referenced` to exist first (from pg_depend, normalised: a column default,
+// constraint, index, trigger or view rule counts as its relation; objects that belong to an
+// extension are replaced by the extension).
+struct Dependency {
+  ObjectRef dependent;
+  ObjectRef referenced;
+};
+
+struct Schema {
+  Oid oid = 0;
+  std::string name;
+  std::optional<std::string> comment;
+};
+
+struct Extension {
+  Oid oid = 0;
+  std::string name;
+  std::string schema;
+  std::string version;
+};
+
+enum class TypeKind { enumeration, domain, composite, range };
+
+struct DomainConstraint {
+  std::string name;
+  std::string definition; // pg_get_constraintdef: "CHECK (VALUE ~ '…')"
+};
+
+struct CompositeAttribute {
+  std::string name;
+  std::string type;                     // format_type
+  std::optional<std::string> collation; // quoted, qualified; only when not the type's default
+};
+
+// A user-defined type (not one belonging to an extension, not a table's row type).
+struct Type {
+  Oid oid = 0;
+  QualifiedName name;
+  TypeKind kind = TypeKind::enumeration;
+  std::vector<std::string> enum_labels;         // in sort order
+  std::string domain_base_type;                 // format_type of the base type
+  std::optional<std::string> domain_default;
+  bool domain_not_null = false;
+  std::optional<std::string> domain_collation;  // quoted, qualified
+  std::vector<DomainConstraint> domain_constraints;
+  std::vector<CompositeAttribute> composite_attributes;
+  std::string range_subtype;                    // format_type
+  std::optional<std::string> range_subtype_opclass;
+  std::optional<std::string> range_collation;
+  std::optional<std::string> range_canonical;   // function, qualified
+  std::optional<std::string> range_subtype_diff;
+  std::optional<std::string> multirange_name;   // quoted, qualified
+  std::optional<std::string> comment;
+};
+
+struct Function {
+  Oid oid = 0;
+  QualifiedName name;
+  std::string identity_arguments; // pg_get_function_identity_arguments
+  std::string definition;         // pg_get_functiondef: a complete CREATE OR REPLACE statement
+  std::string body;               // prosrc, searched for sequence names
+  char kind = 'f';                // f function, p procedure, a aggregate, w window
+  std::optional<std::string> comment;
+};
+
+struct Sequence {
+  Oid oid = 0;
+  QualifiedName name;
+  std::string data_type; // smallint | integer | bigint
+  std::int64_t start = 1;
+  std::int64_t increment = 1;
+  std::int64_t minimum = 1;
+  std::int64_t maximum = 0;
+  std::int64_t cache = 1;
+  bool cycle = false;
+  // OWNED BY: the column whose serial/identity this is.
+  std::optional<Oid> owner_table;
+  std::optional<std::string> owner_column;
+  bool is_identity = false; // created by an identity column; not created separately
+  std::optional<std::string> comment;
+};
+
+struct Column {
+  std::string name;
+  int number = 0;                    // attnum
+  std::string type;                  // format_type(atttypid, atttypmod)
+  Oid type_oid = 0;
+  bool not_null = false;
+  std::optional<std::string> default_expression; // pg_get_expr(adbin); not for generated
+  char identity = '\0';              // '\0', 'a' ALWAYS, 'd' BY DEFAULT
+  std::optional<Oid> identity_sequence;
+  std::optional<std::string> generated_expression; // STORED generated column
+  std::optional<std::string> collation;  // quoted, qualified; only when not the type's default
+  bool is_local = true;              // false: inherited from a parent
+  std::optional<std::string> comment;
+};
+
+enum class ConstraintKind { primary_key, unique, foreign_key, check, exclusion };
+
+struct Constraint {
+  Oid oid = 0;
+  std::string name;
+  ConstraintKind kind = ConstraintKind::check;
+  std::string definition;                 // pg_get_constraintdef
+  std::vector<std::string> columns;       // conkey, by name, in order
+  bool deferrable = false;
+  bool deferred = false;
+  bool validated = true;
+  bool is_local = true;                   // false: inherited (created by the parent)
+  std::optional<Oid> index;               // backing index of primary key / unique / exclusion
+  std::optional<Oid> referenced_table;    // foreign keys
+  std::vector<std::string> referenced_columns;
+  std::optional<std::string> comment;
+};
+
+struct Index {
+  Oid oid = 0;
+  std::string name;
+  std::string definition; // pg_get_indexdef: "CREATE [UNIQUE] INDEX … ON … USING …"
+  bool is_unique = false;
+  bool is_primary = false;
+  bool backs_constraint = false;        // created through a constraint
+  std::optional<Oid> parent_index;      // partition of a partitioned index
+  std::optional<std::string> comment;
+};
+
+struct Trigger {
+  Oid oid = 0;
+  std::string name;
+  std::string definition; // pg_get_triggerdef
+  Oid function = 0;
+  bool enabled = true;
+  bool is_clone = false;  // cloned from a partitioned table's trigger
+};
+
+enum class TableKind { table, partitioned_table, foreign_table };
+
+struct Table {
+  Oid oid = 0;
+  QualifiedName name;
+  TableKind kind = TableKind::table;
+  bool unlogged = false;
+  std::vector<Column> columns; // by attnum, dropped columns left out
+  std::vector<Constraint> constraints;
+  std::vector<Index> indexes;
+  std::vector<Trigger> triggers;
+  std::optional<std::string> comment;
+  std::optional<std::string> partition_key;   // pg_get_partkeydef, for partitioned tables
+  std::optional<Oid> partition_parent;        // this table is a partition of …
+  std::optional<std::string> partition_bound; // pg_get_expr(relpartbound): "FOR VALUES …"
+  std::vector<Oid> inherits;                  // non-partition parents, in order
+  std::int64_t estimated_rows = 0;            // reltuples (-1 → 0 when never analyzed)
+  std::int64_t size_bytes = 0;                // pg_table_size
+  bool has_oids_or_unsupported = false;       // reserved
+};
+
+enum class ViewKind { view, materialized_view };
+
+struct View {
+  Oid oid = 0;
+  QualifiedName name;
+  ViewKind kind = ViewKind::view;
+  std::string definition; // pg_get_viewdef (the SELECT)
+  std::vector<Index> indexes; // materialized views only
+  std::optional<std::string> comment;
+};
+
+// Everything pgsplit reads from the source, in one snapshot.
+struct Catalog {
+  std::string database;
+  std::string server_encoding;
+  int server_version = 0;
+
+  std::vector<Schema> schemas;       // user schemas only (no pg_*, information_schema)
+  std::vector<Extension> extensions; // plpgsql included
+  std::vector<Type> types;
+  std::vector<Function> functions;
+  std::vector<Sequence> sequences;
+  std::vector<Table> tables;         // ordinary, partitioned, foreign
+  std::vector<View> views;
+  std::vector<Dependency> dependencies;
+
+  const Table* find_table(Oid oid) const;
+  const Table* find_table(const QualifiedName& name) const;
+  const Sequence* find_sequence(Oid oid) const;
+  const Type* find_type(Oid oid) const;
+  const Function* find_function(Oid oid) const;
+  const View* find_view(Oid oid) const;
+  const Schema* find_schema(const std::string& name) const;
+  const Extension* find_extension(Oid oid) const;
+};
+
+} // namespace pgsplit::catalog

@@ -1,0 +1,52 @@
+#include <pgsplit/core/error.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <csignal>
+
+using namespace pgsplit::core;
+using Catch::Matchers::Contains;
+
+TEST_CASE("each error kind maps to its exit code", "[core]") {
+  CHECK(Error("x").exit_code() == ExitCode::runtime_failure);
+  CHECK(UsageError("x").exit_code() == ExitCode::usage);
+  CHECK(ConfigError(Diagnostic{{}, "x", ""}).exit_code() == ExitCode::usage);
+  CHECK(ConnectionError("postgresql://h/db", "refused").exit_code() == ExitCode::usage);
+  CHECK(SqlError({.sqlstate = "42P01", .message = "m"}).exit_code() == ExitCode::runtime_failure);
+  CHECK(VerificationError("x").exit_code() == ExitCode::verification);
+  CHECK(InterruptedError("x", SIGINT).exit_code() == ExitCode::interrupted);
+  CHECK(InterruptedError("x", SIGTERM).exit_code() == ExitCode::terminated);
+  CHECK(to_int(ExitCode::interrupted) == 130);
+}
+
+TEST_CASE("a diagnostic says where, what and what to do", "[core]") {
+  const Diagnostic diagnostic{{.file = "pgsplit.yaml", .line = 12, .column = 7, .target = "auth"},
+                              "unknown key 'tabels'",
+                              "did you mean 'tables'?"};
+  CHECK(diagnostic.to_string() ==
+        "pgsplit.yaml:12:7 (target auth): unknown key 'tabels'\n  hint: did you mean 'tables'?");
+  CHECK(format_location({.target = "auth", .table = "public.users"}) ==
+        "target auth, table public.users");
+  CHECK(format_location({.file = "f.yaml"}) == "f.yaml");
+}
+
+TEST_CASE("a config error lists every diagnostic", "[core]") {
+  const ConfigError error(Diagnostics{{{.file = "a.yaml", .line = 1, .column = 1}, "first", ""},
+                                      {{.file = "a.yaml", .line = 2, .column = 3}, "second", ""}});
+  CHECK_THAT(error.what(), Contains("2 problems found"));
+  CHECK_THAT(error.what(), Contains("a.yaml:1:1: first"));
+  CHECK_THAT(error.what(), Contains("a.yaml:2:3: second"));
+  CHECK(error.diagnostics().size() == 2);
+}
+
+TEST_CASE("an SQL error shows the SQLSTATE, connection and statement", "[core]") {
+  const SqlError error({.sqlstate = "55P03",
+                        .message = "could not obtain lock on relation \"users\"",
+                        .detail = "",
+                        .hint = "",
+                        .connection = "postgresql://u@h:5432/auth",
+                        .statement = "TRUNCATE ONLY users"});
+  CHECK_THAT(error.what(), Contains("SQLSTATE 55P03"));
+  CHECK_THAT(error.what(), Contains("postgresql://u@h:5432/auth"));
+  CHECK_THAT(error.what(), Contains("TRUNCATE ONLY users"));
+}
