@@ -10,6 +10,7 @@
 # Safe to run twice: the demo databases are dropped and recreated.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$PWD
 
 scale=0.3
 keep=false
@@ -32,7 +33,7 @@ pgsplit="$PWD/${PGSPLIT_BUILD_DIR:-build}/apps/pgsplit"
 
 step "Starting a throwaway PostgreSQL"
 admin_url=$(scripts/pg-sandbox start demo)
-$keep || trap 'scripts/pg-sandbox stop demo' EXIT
+$keep || trap '"$root/scripts/pg-sandbox" stop demo' EXIT
 echo "sandbox: $admin_url"
 base=${admin_url%/postgres}
 
