@@ -45,7 +45,11 @@ std::vector<std::string> command_names() {
 } // namespace
 
 const std::vector<Command>& command_table() {
-  static const std::vector<Command> table{};
+  static const std::vector<Command> table{
+      {"init", "write a starter mapping from the source's foreign-key graph", run_init},
+      {"plan", "dry run: check the mapping against the source and targets, show the split",
+       run_plan},
+  };
   return table;
 }
 

@@ -6,5 +6,8 @@
 // The subcommands, one file each (command_<name>.cpp).
 namespace pgsplit::app {
 
+int run_init(const std::vector<std::string>& arguments);
+int run_plan(const std::vector<std::string>& arguments);
+
 
 } // namespace pgsplit::app

@@ -1,0 +1,51 @@
+// `pgsplit plan`: the dry run. Reads the source catalog and probes every target, read-only,
+// and prints the split; writes nothing anywhere.
+#include "command.hpp"
+#include "commands.hpp"
+#include "planning.hpp"
+
+#include <pgsplit/core/error.hpp>
+#include <pgsplit/plan/render_graph.hpp>
+#include <pgsplit/plan/render_json.hpp>
+#include <pgsplit/plan/render_text.hpp>
+
+#include <fmt/format.h>
+
+namespace pgsplit::app {
+
+int run_plan(const std::vector<std::string>& arguments) {
+  po::options_description options("Options");
+  options.add_options()
+      ("config,c", po::value<std::string>()->default_value("pgsplit.yaml"),
+       "the mapping file (relative paths inside it are relative to it)")
+      ("format", po::value<std::string>()->default_value("text"),
+       "text | json | dot | mermaid");
+  po::variables_map values;
+  if (!parse_options("plan", "[-c FILE] [--format text|json|dot|mermaid]", options, arguments,
+                     values)) {
+    return 0;
+  }
+  const auto format = values["format"].as<std::string>();
+  if (format != "text" && format != "json" && format != "dot" && format != "mermaid") {
+    throw core::UsageError(fmt::format("pgsplit plan: unknown format '{}'", format),
+                           "use --format text, json, dot or mermaid");
+  }
+  const auto session = prepare_plan(values["config"].as<std::string>());
+  if (format == "json") {
+    fmt::print("{}", plan::render_json(session.plan, session.catalog));
+  } else if (format == "dot") {
+    fmt::print("{}", plan::render_dot(session.plan, session.catalog));
+  } else if (format == "mermaid") {
+    fmt::print("{}", plan::render_mermaid(session.plan, session.catalog));
+  } else {
+    fmt::print("{}", plan::render_text(session.plan, session.catalog));
+  }
+  if (session.plan.has_errors()) {
+    fmt::print(stderr, "pgsplit: error: the plan has {} error(s); nothing was written\n",
+               session.plan.errors().size());
+    return core::to_int(core::ExitCode::usage);
+  }
+  return 0;
+}
+
+} // namespace pgsplit::app

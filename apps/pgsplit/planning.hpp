@@ -1,0 +1,26 @@
+#pragma once
+
+#include <pgsplit/catalog/model.hpp>
+#include <pgsplit/config/mapping.hpp>
+#include <pgsplit/pg/connection.hpp>
+#include <pgsplit/plan/plan.hpp>
+
+#include <filesystem>
+#include <optional>
+
+// What `plan` does and `apply` starts with: read the mapping, open the read-only snapshot on the
+// source, read its catalog, plan, probe the servers, check. Shared by the commands.
+namespace pgsplit::app {
+
+struct PlanningSession {
+  config::Mapping mapping;
+  pg::Connection source;   // inside BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY
+  catalog::Catalog catalog;
+  plan::Plan plan;
+};
+
+// Throws core::ConfigError for a bad mapping file and core::ConnectionError when the source
+// cannot be reached; problems of the plan itself are findings in `plan`.
+PlanningSession prepare_plan(const std::filesystem::path& mapping_file);
+
+} // namespace pgsplit::app

@@ -1,0 +1,2 @@
+DROP TABLE IF EXISTS quotas;
+DROP FUNCTION IF EXISTS next_month_start();

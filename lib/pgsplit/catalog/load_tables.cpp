@@ -1,0 +1,73 @@
+#include <pgsplit/catalog/load_steps.hpp>
+#include <pgsplit/catalog/row_values.hpp>
+
+namespace pgsplit::catalog::detail {
+namespace {
+
+// Ordinary, partitioned and foreign tables, leaving out those of an extension. A partition
+// names its parent and bound; other pg_inherits parents are inheritance, in declared order.
+// reltuples is -1 until the table is first analyzed or vacuumed.
+constexpr std::string_view tables_query = R"(
+  SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind,
+         c.relpersistence = 'u' AS unlogged,
+         ds.description AS comment,
+         CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
+         partition_of.inhparent AS partition_parent,
+         CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END
+           AS partition_bound,
+         CASE WHEN NOT c.relispartition THEN parents.oids END AS inherits,
+         greatest(c.reltuples, 0)::bigint AS estimated_rows,
+         CASE WHEN c.relkind = 'r' THEN pg_table_size(c.oid) ELSE 0 END AS size_bytes
+  FROM pg_class c
+  JOIN pg_namespace n ON n.oid = c.relnamespace
+  LEFT JOIN pg_description ds ON ds.classoid = 'pg_class'::regclass AND ds.objoid = c.oid
+                             AND ds.objsubid = 0
+  LEFT JOIN pg_inherits partition_of ON partition_of.inhrelid = c.oid AND c.relispartition
+  LEFT JOIN (SELECT inhrelid, json_agg(inhparent::bigint ORDER BY inhseqno) AS oids
+             FROM pg_inherits GROUP BY inhrelid) parents ON parents.inhrelid = c.oid
+  WHERE c.relnamespace = ANY ($1::oid[]) AND c.relkind IN ('r', 'p', 'f')
+    AND NOT EXISTS (SELECT FROM pg_depend d
+                    WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+                      AND d.deptype = 'e')
+  ORDER BY n.nspname, c.relname)";
+
+TableKind table_kind(char relkind) {
+  switch (relkind) {
+  case 'p':
+    return TableKind::partitioned_table;
+  case 'f':
+    return TableKind::foreign_table;
+  default:
+    return TableKind::table;
+  }
+}
+
+Table read_table(const pg::Result& result, int row) {
+  Table table;
+  table.oid = oid_value(result, row, "oid");
+  table.name = {result.text(row, "schema"), result.text(row, "name")};
+  table.kind = table_kind(char_value(result, row, "kind"));
+  table.unlogged = result.boolean(row, "unlogged");
+  table.comment = result.optional_text(row, "comment");
+  table.partition_key = result.optional_text(row, "partition_key");
+  table.partition_parent = optional_oid(result, row, "partition_parent");
+  table.partition_bound = result.optional_text(row, "partition_bound");
+  table.inherits = json_oids(result, row, "inherits");
+  table.estimated_rows = result.int64(row, "estimated_rows");
+  table.size_bytes = result.int64(row, "size_bytes");
+  return table;
+}
+
+} // namespace
+
+std::vector<Table> load_tables(const Scope& scope) {
+  const auto result = scope.query(tables_query);
+  std::vector<Table> tables;
+  tables.reserve(static_cast<std::size_t>(result.rows()));
+  for (int row = 0; row < result.rows(); ++row) {
+    tables.push_back(read_table(result, row));
+  }
+  return tables;
+}
+
+} // namespace pgsplit::catalog::detail

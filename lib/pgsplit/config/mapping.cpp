@@ -1,0 +1,54 @@
+#include <pgsplit/config/mapping.hpp>
+
+namespace pgsplit::config {
+
+// Each switch lists every value so that -Wswitch flags a new one; the spelling is the one
+// the mapping file accepts, since the readers parse by comparing against these.
+
+std::string_view to_string(StampTool tool) {
+  switch (tool) {
+  case StampTool::alembic:
+    return "alembic";
+  case StampTool::flyway:
+    return "flyway";
+  case StampTool::golang_migrate:
+    return "golang_migrate";
+  case StampTool::prisma:
+    return "prisma";
+  case StampTool::sql:
+    return "sql";
+  }
+  return "?";
+}
+
+std::string_view to_string(SchemaMode mode) {
+  switch (mode) {
+  case SchemaMode::create:
+    return "create";
+  case SchemaMode::existing:
+    return "existing";
+  }
+  return "?";
+}
+
+std::string_view to_string(IfTargetNotEmpty action) {
+  switch (action) {
+  case IfTargetNotEmpty::fail:
+    return "fail";
+  case IfTargetNotEmpty::truncate:
+    return "truncate";
+  }
+  return "?";
+}
+
+std::string_view to_string(CrossTargetForeignKeys action) {
+  switch (action) {
+  case CrossTargetForeignKeys::drop:
+    return "drop";
+  case CrossTargetForeignKeys::fail:
+    return "fail";
+  }
+  return "?";
+}
+
+} // namespace pgsplit::config

@@ -1,0 +1,90 @@
+#pragma once
+
+#include <pgsplit/config/name_pattern.hpp>
+#include <pgsplit/core/diagnostic.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pgsplit::config {
+
+// The mapping file as plain values, validated (see docs/mapping.md). Every `location` is where
+// the item is written in the file; entries inside a target also carry the target's name (and a
+// table entry its pattern) so that later diagnostics can point back at them.
+
+// One entry of a target's `tables` list.
+struct TableEntry {
+  NamePattern pattern;
+  std::optional<std::string> where;  // row filter, SQL text kept as written
+  std::optional<NamePattern> rename; // the table's [schema.]name in the target; never a glob
+  bool replicate = false;
+  core::Location location;
+};
+
+enum class StampTool { alembic, flyway, golang_migrate, prisma, sql };
+
+// One entry of a target's `stamp` list: record in the target that its migrations are applied.
+struct StampEntry {
+  StampTool tool = StampTool::alembic;
+  std::optional<std::string> schema; // where the history table lives; unset: the default schema
+  std::string table;                 // the history table, defaults filled in; empty for sql
+  std::string version;               // "head", "latest" or a literal; empty for prisma and sql
+  std::filesystem::path directory;   // versions_dir / migrations_dir, resolved against the file
+  bool all_heads = false;            // alembic `heads: all`
+  std::string sql;                   // the statement of a `sql` entry
+  // flyway's `installed_by` column; unset: the role pgsplit connects as
+  std::optional<std::string> installed_by;
+  core::Location location;
+};
+
+struct Target {
+  std::string name; // [A-Za-z0-9_-]+
+  std::string url;  // may hold a password: never print it, describe it
+  bool create_database = false;
+  std::vector<TableEntry> tables; // never empty
+  std::vector<StampEntry> stamps;
+  core::Location location;
+};
+
+struct Source {
+  std::string url;                  // may hold a password: never print it, describe it
+  std::vector<std::string> schemas; // empty: every user schema
+  core::Location location;
+};
+
+// A table deliberately left in the monolith.
+struct ExcludeEntry {
+  NamePattern pattern;
+  core::Location location;
+};
+
+enum class SchemaMode { create, existing };
+enum class IfTargetNotEmpty { fail, truncate };
+enum class CrossTargetForeignKeys { drop, fail };
+
+struct Options {
+  int jobs = 4;
+  SchemaMode schema = SchemaMode::create;
+  IfTargetNotEmpty if_target_not_empty = IfTargetNotEmpty::fail;
+  CrossTargetForeignKeys cross_target_foreign_keys = CrossTargetForeignKeys::drop;
+  core::Location location; // of the `options` key; file only when the section is absent
+};
+
+struct Mapping {
+  std::filesystem::path file;
+  Source source;
+  std::vector<ExcludeEntry> exclude;
+  std::vector<Target> targets; // in file order; never empty
+  Options options;
+};
+
+// The spelling of each value in the mapping file.
+std::string_view to_string(StampTool tool);
+std::string_view to_string(SchemaMode mode);
+std::string_view to_string(IfTargetNotEmpty action);
+std::string_view to_string(CrossTargetForeignKeys action);
+
+} // namespace pgsplit::config

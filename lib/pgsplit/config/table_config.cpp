@@ -1,0 +1,105 @@
+#include <pgsplit/config/table_config.hpp>
+
+namespace pgsplit::config {
+namespace {
+
+const std::vector<std::string> long_form_keys = {"name", "schema", "where", "rename", "replicate"};
+
+// With an explicit `schema`, `name` is taken literally: it may contain dots and quotes.
+std::optional<NamePattern> read_long_form_pattern(FieldReader& reader, const YamlNode& node,
+                                                  std::string_view path) {
+  const YamlNode* name = reader.require(node, "name", path, node.at);
+  if (name == nullptr) {
+    return std::nullopt;
+  }
+  const YamlNode* schema = node.find("schema");
+  if (schema == nullptr) {
+    return read_name_pattern(reader, *name, join_path(path, "name"));
+  }
+  std::optional<std::string> schema_text =
+      reader.non_empty_text(*schema, join_path(path, "schema"));
+  std::optional<std::string> name_text = reader.non_empty_text(*name, join_path(path, "name"));
+  if (!schema_text || !name_text) {
+    return std::nullopt;
+  }
+  return NamePattern{std::move(*schema_text), std::move(*name_text)};
+}
+
+std::optional<NamePattern> read_rename(FieldReader& reader, const YamlNode& node,
+                                       std::string_view path, const NamePattern& pattern) {
+  std::optional<NamePattern> rename = read_name_pattern(reader, node, path);
+  if (!rename) {
+    return std::nullopt;
+  }
+  if (rename->has_glob()) {
+    reader.report(node.at, fmt::format("{}: a rename names one table, got the glob '{}'", path,
+                                       rename->to_string()));
+    return std::nullopt;
+  }
+  if (pattern.has_glob()) {
+    reader.report(node.at,
+                  fmt::format("{}: cannot rename the tables matched by the glob '{}'", path,
+                              pattern.to_string()),
+                  "list the table to rename in an entry of its own");
+    return std::nullopt;
+  }
+  return rename;
+}
+
+std::optional<TableEntry> read_long_form(FieldReader& reader, const YamlNode& node,
+                                         std::string_view path) {
+  reader.check_keys(node, path, long_form_keys);
+  std::optional<NamePattern> pattern = read_long_form_pattern(reader, node, path);
+  if (!pattern) {
+    return std::nullopt;
+  }
+  TableEntry entry{std::move(*pattern), {}, {}, false, {}};
+  if (const YamlNode* where = node.find("where")) {
+    entry.where = reader.non_empty_text(*where, join_path(path, "where"));
+  }
+  if (const YamlNode* rename = node.find("rename")) {
+    entry.rename = read_rename(reader, *rename, join_path(path, "rename"), entry.pattern);
+  }
+  if (const YamlNode* replicate = node.find("replicate")) {
+    entry.replicate = reader.boolean(*replicate, join_path(path, "replicate")).value_or(false);
+  }
+  return entry;
+}
+
+} // namespace
+
+std::optional<NamePattern> read_name_pattern(FieldReader& reader, const YamlNode& node,
+                                             std::string_view path) {
+  const std::optional<std::string> text = reader.text(node, path);
+  if (!text) {
+    return std::nullopt;
+  }
+  NamePatternParse parsed = try_parse_name_pattern(*text);
+  if (!parsed.pattern) {
+    reader.report(node.at, fmt::format("{}: {}", path, parsed.error), std::move(parsed.hint));
+  }
+  return std::move(parsed.pattern);
+}
+
+std::optional<TableEntry> read_table_entry(FieldReader& reader, const YamlNode& node,
+                                           std::string_view path, const std::string& target) {
+  std::optional<TableEntry> entry;
+  if (node.is_mapping()) {
+    entry = read_long_form(reader, node, path);
+  } else if (node.is_scalar()) {
+    if (std::optional<NamePattern> pattern = read_name_pattern(reader, node, path)) {
+      entry = TableEntry{std::move(*pattern), {}, {}, false, {}};
+    }
+  } else {
+    reader.report(node.at, fmt::format("{}: expected a table name or a mapping with 'name', got {}",
+                                       path, node.kind_name()));
+  }
+  if (entry) {
+    entry->location = reader.location(node.at);
+    entry->location.target = target;
+    entry->location.table = entry->pattern.to_string();
+  }
+  return entry;
+}
+
+} // namespace pgsplit::config

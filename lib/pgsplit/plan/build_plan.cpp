@@ -1,0 +1,59 @@
+#include <pgsplit/pg/conninfo.hpp>
+#include <pgsplit/plan/build_plan.hpp>
+#include <pgsplit/plan/placement.hpp>
+#include <pgsplit/plan/rules.hpp>
+
+#include <algorithm>
+
+namespace pgsplit::plan {
+namespace {
+
+// Largest roots first (the copy engine starts with them); each root's partitions right after it.
+void order_tables(TargetPlan& target) {
+  std::vector<PlacedTable> roots;
+  std::vector<PlacedTable> children;
+  for (auto& placed : target.tables) {
+    (placed.root ? children : roots).push_back(std::move(placed));
+  }
+  std::stable_sort(roots.begin(), roots.end(), [](const PlacedTable& a, const PlacedTable& b) {
+    return a.size_bytes > b.size_bytes;
+  });
+  target.tables.clear();
+  for (auto& root : roots) {
+    const Oid root_oid = root.table;
+    const core::Location entry = root.location; // children placed by the same mapping entry
+    target.tables.push_back(std::move(root));
+    for (auto& child : children) {
+      if (child.root == root_oid && child.location.line == entry.line &&
+          child.location.column == entry.column) {
+        target.tables.push_back(child);
+      }
+    }
+  }
+}
+
+} // namespace
+
+Plan build_plan(const config::Mapping& mapping, const catalog::Catalog& catalog) {
+  Plan plan;
+  plan.source_description = pg::describe_conninfo(mapping.source.url);
+  plan.source_database = catalog.database;
+  for (const auto& target : mapping.targets) {
+    TargetPlan target_plan;
+    target_plan.name = target.name;
+    target_plan.url_description = pg::describe_conninfo(target.url);
+    target_plan.create_database = target.create_database;
+    target_plan.stamps = target.stamps;
+    plan.targets.push_back(std::move(target_plan));
+  }
+  const detail::TableTree tree(catalog);
+  detail::place_tables(mapping, catalog, tree, plan);
+  for (auto& target : plan.targets) {
+    order_tables(target);
+  }
+  detail::find_cross_target_foreign_keys(mapping, catalog, plan);
+  detail::compute_closures(catalog, plan);
+  return plan;
+}
+
+} // namespace pgsplit::plan

@@ -1,0 +1,218 @@
+#include <pgsplit/plan/build_plan.hpp>
+#include <pgsplit/plan/findings.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace pgsplit::plan {
+namespace {
+
+using detail::add_error;
+using detail::add_warning;
+using detail::at;
+
+const config::Target& config_target(const config::Mapping& mapping, const std::string& name) {
+  return *std::find_if(mapping.targets.begin(), mapping.targets.end(),
+                       [&](const config::Target& target) { return target.name == name; });
+}
+
+bool check_connection(Plan& plan, const TargetPlan& target, const config::Target& configured,
+                      const TargetFacts& facts) {
+  const auto where = at(configured.location, target.name);
+  if (!facts.database_exists) {
+    if (!configured.create_database) {
+      add_error(plan, where,
+                fmt::format("target database {} does not exist", target.url_description),
+                "create it, or set create_database: true for this target");
+    } else if (!facts.can_create) {
+      add_error(plan, where,
+                fmt::format("target database {} does not exist and this role may not create "
+                            "databases", target.url_description),
+                "create it as an administrator, or grant CREATEDB to the role");
+    }
+    return false;
+  }
+  if (!facts.reachable) {
+    add_error(plan, where, fmt::format("cannot connect to target: {}", facts.connection_error),
+              facts.connection_hint);
+    return false;
+  }
+  if (facts.is_source_database) {
+    add_error(plan, where,
+              fmt::format("target {} is the source database itself", target.url_description),
+              "point the target at its own, new database");
+    return false;
+  }
+  return true;
+}
+
+void check_server(Plan& plan, const TargetPlan& target, const config::Target& configured,
+                  const catalog::Catalog& catalog, const config::Mapping& mapping,
+                  const TargetFacts& facts) {
+  const auto where = at(configured.location, target.name);
+  if (facts.server_version != 0 && facts.server_version / 10000 < catalog.server_version / 10000) {
+    add_warning(plan, where,
+                fmt::format("target server version {} is older than the source's ({}): the DDL "
+                            "generated from the source may be refused",
+                            facts.server_version / 10000, catalog.server_version / 10000));
+  }
+  if (!facts.encoding.empty() && facts.encoding != catalog.server_encoding &&
+      facts.encoding != "UTF8") {
+    add_error(plan, where,
+              fmt::format("target encoding {} cannot hold every character of the source's {}",
+                          facts.encoding, catalog.server_encoding),
+              "create the target database WITH ENCODING 'UTF8' (or the source's encoding)");
+  }
+  for (const Oid oid : target.extensions) {
+    const auto* extension = catalog.find_extension(oid);
+    if (std::find(facts.available_extensions.begin(), facts.available_extensions.end(),
+                  extension->name) == facts.available_extensions.end()) {
+      add_error(plan, where,
+                fmt::format("extension {} is needed but not available on the target server",
+                            extension->name),
+                "install its package on the target server (e.g. postgresql-contrib)");
+    }
+  }
+  if (facts.database_exists && !facts.can_create &&
+      mapping.options.schema == config::SchemaMode::create) {
+    add_error(plan, where, "the target role may not create schemas or tables in its database",
+              "GRANT CREATE ON DATABASE … TO the role, or use options.schema: existing");
+  }
+}
+
+const ExistingTable* existing(const TargetFacts& facts, const QualifiedName& name) {
+  const auto found =
+      std::find_if(facts.existing_tables.begin(), facts.existing_tables.end(),
+                   [&](const ExistingTable& table) { return table.name == name; });
+  return found == facts.existing_tables.end() ? nullptr : &*found;
+}
+
+void check_existing_columns(Plan& plan, const TargetPlan& target, const PlacedTable& placed,
+                            const catalog::Catalog& catalog, const ExistingTable* table) {
+  const auto where = at(placed.location, target.name, placed.target_name.to_string());
+  if (!table) {
+    add_error(plan, where,
+              fmt::format("table {} does not exist in target {} (options.schema: existing)",
+                          placed.target_name.to_string(), target.name),
+              "run the service's migrations on the target first, or use options.schema: create");
+    return;
+  }
+  for (const auto& column : catalog.find_table(placed.table)->columns) {
+    const auto found = std::find_if(table->columns.begin(), table->columns.end(),
+                                    [&](const ExistingColumn& existing_column) {
+                                      return existing_column.name == column.name;
+                                    });
+    if (found == table->columns.end()) {
+      add_error(plan, where,
+                fmt::format("column {} of {} is missing in the target table: its data would be lost",
+                            column.name, placed.source_name.to_string()),
+                "add the column in the target (a migration), or exclude the table");
+    } else if (found->type != column.type) {
+      add_warning(plan, where,
+                  fmt::format("column {} is {} in the source but {} in the target: the copy "
+                              "uses text format and the target's input conversion",
+                              column.name, column.type, found->type));
+    }
+  }
+}
+
+void check_tables(Plan& plan, const TargetPlan& target, const config::Mapping& mapping,
+                  const catalog::Catalog& catalog, const TargetFacts& facts) {
+  const bool existing_schema = mapping.options.schema == config::SchemaMode::existing;
+  for (const auto& placed : target.tables) {
+    const auto* table = existing(facts, placed.target_name);
+    if (existing_schema) {
+      check_existing_columns(plan, target, placed, catalog, table);
+    }
+    if (!table || !table->has_rows) {
+      continue;
+    }
+    const auto where = at(placed.location, target.name, placed.target_name.to_string());
+    if (mapping.options.if_target_not_empty == config::IfTargetNotEmpty::fail) {
+      add_error(plan, where,
+                fmt::format("target table {} already holds rows", placed.target_name.to_string()),
+                "empty it, set options.if_target_not_empty: truncate, or continue an "
+                "interrupted run with `pgsplit apply --resume`");
+    } else {
+      add_warning(plan, where,
+                  fmt::format("target table {} holds rows: apply will truncate it",
+                              placed.target_name.to_string()));
+    }
+  }
+}
+
+void check_source(Plan& plan, const SourceFacts& facts, const catalog::Catalog& catalog) {
+  if (facts.other_sessions > 0) {
+    add_warning(plan, {},
+                fmt::format("{} other session{} connected to the source database{}: are the "
+                            "services stopped?",
+                            facts.other_sessions, facts.other_sessions == 1 ? " is" : "s are",
+                            facts.other_applications.empty()
+                                ? ""
+                                : fmt::format(" ({})", fmt::join(facts.other_applications, ", "))),
+                "rows written after the snapshot are not copied");
+  }
+  for (const auto& check : facts.filter_checks) {
+    if (check.error.empty()) {
+      continue;
+    }
+    const auto placements = plan.placements_of(check.table);
+    const auto found = std::find_if(placements.begin(), placements.end(), [&](const PlacedTable* p) {
+      return p->where.has_value() && !p->root;
+    });
+    const core::Location location = found == placements.end() ? core::Location{} : (*found)->location;
+    add_error(plan, at(location, check.target, catalog.find_table(check.table)->name.to_string()),
+              fmt::format("the where filter is refused by the source: {}", check.error),
+              "fix the SQL expression; it is evaluated read-only on the source");
+  }
+  for (const auto& coverage : facts.filter_coverage) {
+    const auto name = catalog.find_table(coverage.table)->name.to_string();
+    if (coverage.unclaimed_rows > 0) {
+      add_error(plan, core::Location{.table = name},
+                fmt::format("{} rows of {} match none of its where filters: they would be lost",
+                            coverage.unclaimed_rows, name),
+                "widen the filters so that together they select every row");
+    }
+    if (coverage.multiply_claimed_rows > 0) {
+      add_warning(plan, core::Location{.table = name},
+                  fmt::format("{} rows of {} match several where filters and will be copied to "
+                              "several targets",
+                              coverage.multiply_claimed_rows, name));
+    }
+  }
+}
+
+TargetPlan* find_target(Plan& plan, const std::string& name) {
+  const auto found = std::find_if(plan.targets.begin(), plan.targets.end(),
+                                  [&](const TargetPlan& target) { return target.name == name; });
+  return found == plan.targets.end() ? nullptr : &*found;
+}
+
+} // namespace
+
+void check_preflight(Plan& plan, const config::Mapping& mapping, const catalog::Catalog& catalog,
+                     const Facts& facts) {
+  for (const auto& target_facts : facts.targets) {
+    auto* target = find_target(plan, target_facts.target);
+    if (target == nullptr) {
+      continue;
+    }
+    const auto& configured = config_target(mapping, target->name);
+    if (check_connection(plan, *target, configured, target_facts)) {
+      check_server(plan, *target, configured, catalog, mapping, target_facts);
+      check_tables(plan, *target, mapping, catalog, target_facts);
+    }
+  }
+  check_source(plan, facts.source, catalog);
+  for (const auto& stamp : facts.stamps) {
+    if (auto* target = find_target(plan, stamp.target)) {
+      target->stamp_summaries = stamp.summaries;
+    }
+    for (const auto& problem : stamp.problems) {
+      plan.findings.push_back({Severity::error, problem});
+    }
+  }
+}
+
+} // namespace pgsplit::plan

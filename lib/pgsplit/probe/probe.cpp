@@ -1,0 +1,16 @@
+#include <pgsplit/probe/probe.hpp>
+
+namespace pgsplit::probe {
+
+plan::Facts probe_all(pg::Connection& source, const config::Mapping& mapping,
+                      const plan::Plan& plan, const catalog::Catalog& catalog) {
+  plan::Facts facts;
+  facts.source = probe_source(source, plan, catalog);
+  const auto identity = read_source_identity(source);
+  for (const auto& target : mapping.targets) {
+    facts.targets.push_back(probe_target(target, plan, identity));
+  }
+  return facts;
+}
+
+} // namespace pgsplit::probe

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace pgsplit::stamp {
+
+// The entries of a migration folder, sorted by path so that every run, on every file system,
+// sees the same order. `recursive` descends into subfolders (Flyway scans its locations that
+// way); otherwise only the folder's own entries are listed.
+// Throws core::ConfigError when the folder is missing, is not a folder or cannot be read.
+std::vector<std::filesystem::directory_entry> list_migration_dir(const std::filesystem::path& dir,
+                                                                 bool recursive = false);
+
+// The bytes of a migration file. Throws core::ConfigError when it cannot be read.
+std::string read_migration_file(const std::filesystem::path& file);
+
+} // namespace pgsplit::stamp

@@ -1,0 +1,52 @@
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pgsplit::stamp {
+
+// The migration tools whose version table pgsplit can stamp.
+enum class StampTool { alembic, flyway, golang_migrate, prisma };
+
+// "alembic", "flyway", "golang-migrate", "prisma": the names of the mapping file.
+std::string_view stamp_tool_name(StampTool tool);
+
+// The inverse of stamp_tool_name; "golang_migrate" is accepted too.
+std::optional<StampTool> parse_stamp_tool(std::string_view name);
+
+// The table each tool uses unless configured otherwise.
+std::string_view default_stamp_table(StampTool tool);
+
+// Quotes one identifier for SQL (the caller's, e.g. built on PQescapeIdentifier). Every table,
+// column, constraint and index name of a plan goes through it.
+using QuoteIdent = std::function<std::string(std::string_view)>;
+
+// Where a version table lives in a target; an empty schema leaves the name unqualified, so the
+// target's search_path decides (as each tool does by default).
+struct StampTable {
+  std::string schema;
+  std::string name;
+};
+
+// A parameter of an insert; std::nullopt is SQL NULL.
+using StampValue = std::optional<std::string>;
+
+// What one stamp writes into one target, meant to run in one transaction:
+//   every create_statement; clear_statement; insert_statement once per row.
+// The statements hold no values: each row is sent as text parameters $1, $2… of
+// insert_statement, and the server converts them to the column types. Times come from now() on
+// the server, so they follow the target's clock.
+struct StampPlan {
+  StampTool tool = StampTool::alembic;
+  std::string qualified_table;                // as quoted for SQL
+  std::vector<std::string> create_statements; // create the table (and index) if missing
+  std::string clear_statement;                // empties it: a stamp replaces the history
+  std::string insert_statement;
+  std::vector<std::vector<StampValue>> rows;
+  std::string summary; // one line for the plan and the log, e.g. "alembic: … at revision 3f2a"
+};
+
+} // namespace pgsplit::stamp

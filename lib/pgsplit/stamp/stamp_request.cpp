@@ -1,0 +1,102 @@
+#include <pgsplit/core/error.hpp>
+#include <pgsplit/stamp/alembic_history.hpp>
+#include <pgsplit/stamp/golang_migrate_versions.hpp>
+#include <pgsplit/stamp/stamp_request.hpp>
+#include <pgsplit/stamp/stamp_rows.hpp>
+
+#include <fmt/format.h>
+
+namespace pgsplit::stamp {
+namespace {
+
+[[noreturn]] void fail(const StampRequest& request, std::string message, std::string hint) {
+  throw core::ConfigError(core::Diagnostic{request.origin, std::move(message), std::move(hint)});
+}
+
+// Options that only make sense for one tool are refused elsewhere rather than ignored.
+void check_options(const StampRequest& request) {
+  const auto tool = stamp_tool_name(request.tool);
+  if (request.all_heads && request.tool != StampTool::alembic) {
+    fail(request, fmt::format("heads: all applies to alembic, not {}", tool),
+         "remove heads from this stamp entry");
+  }
+  if (request.installed_by && request.tool != StampTool::flyway) {
+    fail(request, fmt::format("installed_by applies to flyway, not {}", tool),
+         "remove installed_by from this stamp entry");
+  }
+  if (request.tool == StampTool::prisma && !request.table.empty() &&
+      request.table != default_stamp_table(StampTool::prisma)) {
+    fail(request, "Prisma's version table is always _prisma_migrations",
+         "remove table from this stamp entry");
+  }
+  if (request.tool == StampTool::prisma && request.migrations_dir.empty()) {
+    fail(request, "a prisma stamp needs migrations_dir: each row holds a migration's checksum",
+         "set migrations_dir to the service's prisma/migrations folder");
+  }
+}
+
+StampPlan plan_alembic(const StampRequest& request, const StampTable& table,
+                       const QuoteIdent& quote_ident) {
+  std::optional<AlembicHistory> history;
+  if (!request.migrations_dir.empty()) {
+    history = read_alembic_history(request.migrations_dir);
+  }
+  const std::string version = request.version.empty() ? "head" : request.version;
+  const auto revisions = resolve_alembic_version(history ? &*history : nullptr, version,
+                                                 request.all_heads, request.origin);
+  return alembic_stamp_plan(table, revisions, quote_ident);
+}
+
+StampPlan plan_flyway(const StampRequest& request, const StampTable& table,
+                      const QuoteIdent& quote_ident) {
+  std::optional<std::vector<FlywayMigration>> migrations;
+  if (!request.migrations_dir.empty()) {
+    migrations = read_flyway_migrations(request.migrations_dir);
+  }
+  const std::string version = request.version.empty() ? "latest" : request.version;
+  const auto baseline =
+      resolve_flyway_version(migrations ? &*migrations : nullptr, version, request.origin);
+  return flyway_stamp_plan(table, baseline, request.installed_by, quote_ident);
+}
+
+StampPlan plan_golang_migrate(const StampRequest& request, const StampTable& table,
+                              const QuoteIdent& quote_ident) {
+  std::optional<std::vector<GolangMigration>> migrations;
+  if (!request.migrations_dir.empty()) {
+    migrations = read_golang_migrations(request.migrations_dir);
+  }
+  const std::string version = request.version.empty() ? "latest" : request.version;
+  const auto head =
+      resolve_golang_migrate_version(migrations ? &*migrations : nullptr, version, request.origin);
+  return golang_migrate_stamp_plan(table, head, quote_ident);
+}
+
+StampPlan plan_prisma(const StampRequest& request, const StampTable& table,
+                      const QuoteIdent& quote_ident) {
+  const auto migrations = read_prisma_migrations(request.migrations_dir);
+  const std::string version = request.version.empty() ? "latest" : request.version;
+  return prisma_stamp_plan(table, prisma_migrations_up_to(migrations, version, request.origin),
+                           quote_ident);
+}
+
+} // namespace
+
+StampPlan plan_stamp(const StampRequest& request, const QuoteIdent& quote_ident) {
+  check_options(request);
+  const StampTable table{request.schema, request.table.empty()
+                                             ? std::string(default_stamp_table(request.tool))
+                                             : request.table};
+  switch (request.tool) {
+  case StampTool::alembic:
+    return plan_alembic(request, table, quote_ident);
+  case StampTool::flyway:
+    return plan_flyway(request, table, quote_ident);
+  case StampTool::golang_migrate:
+    return plan_golang_migrate(request, table, quote_ident);
+  case StampTool::prisma:
+    return plan_prisma(request, table, quote_ident);
+  }
+  fail(request, "unknown migration tool", "use alembic, flyway, golang-migrate or prisma");
+}
+
+} // namespace pgsplit::stamp

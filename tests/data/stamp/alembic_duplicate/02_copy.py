@@ -1,0 +1,2 @@
+revision = 'abc123'
+down_revision = None

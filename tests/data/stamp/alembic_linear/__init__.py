@@ -1,0 +1,2 @@
+revision = 'not_a_migration'
+down_revision = None

@@ -1,0 +1,2 @@
+revision = 'aaaa00000001'
+down_revision = None

@@ -1,0 +1,2 @@
+revision = 'bbbb00000002'
+down_revision = 'aaaa00000001'

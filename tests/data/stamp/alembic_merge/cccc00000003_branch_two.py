@@ -1,0 +1,2 @@
+revision = 'cccc00000003'
+down_revision = 'aaaa00000001'

@@ -1,0 +1,2 @@
+revision = 'e1e1e1e1e1e1'
+down_revision = None

@@ -1,0 +1,4 @@
+
+
+revision = 'def456'
+down_revision = 'abc124'

@@ -1,0 +1,1 @@
+CREATE TABLE billing.users (id bigint PRIMARY KEY);

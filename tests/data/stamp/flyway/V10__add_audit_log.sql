@@ -1,0 +1,1 @@
+CREATE TABLE billing.audit_log (id bigint PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE billing.roles (id bigint PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE TABLE billing.orders (id bigint PRIMARY KEY);

@@ -1,0 +1,1 @@
+ALTER TABLE billing.orders ADD COLUMN total numeric;

@@ -1,0 +1,30 @@
+#include <pgsplit/config/mapping.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace pgsplit::config;
+
+TEST_CASE("to_string spells each enum value as the mapping file does", "[config]") {
+  CHECK(to_string(StampTool::alembic) == "alembic");
+  CHECK(to_string(StampTool::flyway) == "flyway");
+  CHECK(to_string(StampTool::golang_migrate) == "golang_migrate");
+  CHECK(to_string(StampTool::prisma) == "prisma");
+  CHECK(to_string(StampTool::sql) == "sql");
+  CHECK(to_string(SchemaMode::create) == "create");
+  CHECK(to_string(SchemaMode::existing) == "existing");
+  CHECK(to_string(IfTargetNotEmpty::fail) == "fail");
+  CHECK(to_string(IfTargetNotEmpty::truncate) == "truncate");
+  CHECK(to_string(CrossTargetForeignKeys::drop) == "drop");
+  CHECK(to_string(CrossTargetForeignKeys::fail) == "fail");
+}
+
+TEST_CASE("the structs default to the documented values", "[config]") {
+  const Options options;
+  CHECK(options.jobs == 4);
+  CHECK(options.schema == SchemaMode::create);
+  CHECK(options.if_target_not_empty == IfTargetNotEmpty::fail);
+  CHECK(options.cross_target_foreign_keys == CrossTargetForeignKeys::drop);
+  CHECK_FALSE(Target{}.create_database);
+  CHECK_FALSE(TableEntry{}.replicate);
+  CHECK_FALSE(StampEntry{}.all_heads);
+}

@@ -1,0 +1,122 @@
+#include <pgsplit/config/mapping_loader.hpp>
+#include <pgsplit/core/error.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace pgsplit::config;
+using pgsplit::core::ConfigError;
+
+namespace {
+
+const Environment env = fixed_environment({{"SERVICE", "auth"}});
+
+// Lines 1-6; the test's table entries start on line 7, indented by 6.
+const std::string head = "source:\n  url: postgresql://h/mono\ntargets:\n  auth:\n"
+                         "    url: postgresql://h/auth\n    tables:\n";
+
+std::vector<TableEntry> tables(const std::string& entries) {
+  return parse_mapping(head + entries, "m.yaml", env).targets.at(0).tables;
+}
+
+std::vector<std::string> problems(const std::string& entries) {
+  try {
+    parse_mapping(head + entries, "m.yaml", env);
+  } catch (const ConfigError& e) {
+    std::vector<std::string> out;
+    for (const auto& d : e.diagnostics()) {
+      out.push_back(std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " +
+                    d.message);
+    }
+    return out;
+  }
+  FAIL("expected a ConfigError");
+  return {};
+}
+
+using Problems = std::vector<std::string>;
+
+} // namespace
+
+TEST_CASE("short-form table entries follow the name rules", "[config]") {
+  const auto t = tables("      - users\n      - \"auth_*\"\n      - '\"a.b\".\"c\"'\n"
+                        "      - Session Tokens\n      - billing.invoices\n");
+  REQUIRE(t.size() == 5);
+  CHECK(t[0].pattern == NamePattern{std::nullopt, "users"});
+  CHECK(t[1].pattern == NamePattern{std::nullopt, "auth_*"});
+  CHECK(t[2].pattern == NamePattern{"a.b", "c"});
+  CHECK(t[3].pattern == NamePattern{std::nullopt, "Session Tokens"});
+  CHECK(t[4].pattern == NamePattern{"billing", "invoices"});
+  CHECK_FALSE(t[0].where);
+  CHECK_FALSE(t[0].rename);
+  CHECK_FALSE(t[0].replicate);
+  CHECK(t[2].location.line == 9);
+  CHECK(t[2].location.column == 9);
+  CHECK(t[2].location.table == "\"a.b\".c");
+}
+
+TEST_CASE("short-form names with broken quoting or dots are reported", "[config]") {
+  CHECK(problems("      - a.b.c\n      - '\"a.b'\n      - ''\n      - x.\n") ==
+        Problems{"7:9: targets.auth.tables[0]: more than one unquoted dot in 'a.b.c'",
+                 "8:9: targets.auth.tables[1]: unbalanced quotes in '\"a.b'",
+                 "9:9: targets.auth.tables[2]: empty table name",
+                 "10:9: targets.auth.tables[3]: empty table name in 'x.'"});
+}
+
+TEST_CASE("the long form reads every key", "[config]") {
+  const auto t = tables("      - name: audit_events\n"
+                        "        schema: public\n"
+                        "        where: \"service = '${SERVICE}'\"\n"
+                        "        rename: audit.events\n"
+                        "        replicate: true\n");
+  REQUIRE(t.size() == 1);
+  CHECK(t[0].pattern == NamePattern{"public", "audit_events"});
+  CHECK(t[0].where == "service = 'auth'");
+  CHECK(t[0].rename == NamePattern{"audit", "events"});
+  CHECK(t[0].replicate);
+  CHECK(t[0].location.line == 7);
+  CHECK(t[0].location.column == 9);
+  CHECK(t[0].location.target == "auth");
+}
+
+TEST_CASE("with schema, the long form takes name literally", "[config]") {
+  const auto t = tables("      - {name: a.b.c, schema: s}\n      - {name: '\"q\"', schema: s.t}\n"
+                        "      - {name: '\"x.y\".z'}\n");
+  CHECK(t[0].pattern == NamePattern{"s", "a.b.c"});
+  CHECK(t[1].pattern == NamePattern{"s.t", "\"q\""});
+  CHECK(t[2].pattern == NamePattern{"x.y", "z"}); // without schema: the short-form rules
+}
+
+TEST_CASE("rename follows the quoting rules and names one table", "[config]") {
+  CHECK(tables("      - {name: t, rename: '\"a.b\".c'}\n")[0].rename == NamePattern{"a.b", "c"});
+  CHECK(tables("      - {name: t, rename: events}\n")[0].rename ==
+        NamePattern{std::nullopt, "events"});
+  CHECK(problems("      - {name: t, rename: 'a_*'}\n      - {name: 'x_*', rename: y}\n"
+                 "      - {name: t, rename: a.b.c}\n") ==
+        Problems{"7:27: targets.auth.tables[0].rename: a rename names one table, got the glob "
+                 "'a_*'",
+                 "8:31: targets.auth.tables[1].rename: cannot rename the tables matched by the "
+                 "glob 'x_*'",
+                 "9:27: targets.auth.tables[2].rename: more than one unquoted dot in 'a.b.c'"});
+}
+
+TEST_CASE("the long form reports unknown keys, a missing name and wrong types", "[config]") {
+  CHECK(problems("      - {nme: users}\n") ==
+        Problems{"7:9: missing required key 'name' in targets.auth.tables[0]",
+                 "7:10: unknown key 'nme' in targets.auth.tables[0]; did you mean 'name'?"});
+  CHECK(problems("      - {name: t, replicate: sometimes, where: ''}\n") ==
+        Problems{"7:30: targets.auth.tables[0].replicate: expected a boolean (true/false), got "
+                 "'sometimes'",
+                 "7:48: targets.auth.tables[0].where: expected a non-empty value, got an empty "
+                 "string"});
+  CHECK(problems("      - {name: '', schema: public}\n") ==
+        Problems{"7:16: targets.auth.tables[0].name: expected a non-empty value, got an empty "
+                 "string"});
+  CHECK(problems("      - {name: t, where: a, where: b}\n") ==
+        Problems{"7:29: duplicate key 'where' in targets.auth.tables[0] (first at line 7)"});
+  CHECK(problems("      - [users]\n") ==
+        Problems{"7:9: targets.auth.tables[0]: expected a table name or a mapping with 'name', "
+                 "got a list"});
+  CHECK(problems("      - users\n      -\n") ==
+        Problems{"8:7: targets.auth.tables[1]: expected a table name or a mapping with 'name', "
+                 "got nothing (null)"});
+}

@@ -1,0 +1,89 @@
+#include "unit/plan/catalog_builder.hpp"
+#include "unit/plan/test_helpers.hpp"
+
+#include <pgsplit/plan/build_plan.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace pgsplit;
+using namespace pgsplit::testing;
+using Catch::Matchers::Contains;
+using catalog::ObjectKind;
+using plan::Severity;
+
+namespace {
+
+const char* split_mapping = R"(
+source: {url: "postgresql://src/m"}
+targets:
+  auth: {url: "postgresql://h/a", tables: [users, sessions]}
+  billing: {url: "postgresql://h/b", tables: [invoices]}
+)";
+
+} // namespace
+
+TEST_CASE("each target gets the types, functions and sequences its tables need", "[plan]") {
+  CatalogBuilder builder;
+  const auto users = builder.table("public", "users").oid;
+  const auto sessions = builder.table("public", "sessions").oid;
+  const auto invoices = builder.table("public", "invoices").oid;
+  const auto status = builder.type("userstatus", catalog::TypeKind::enumeration);
+  const auto email = builder.type("email", catalog::TypeKind::domain);
+  const auto users_id = builder.sequence("users_id_seq");
+  const auto audit_seq = builder.sequence("audit_seq");
+  const auto unused = builder.type("unused", catalog::TypeKind::enumeration);
+  const auto touch = builder.function("touch", "BEGIN NEW.n := nextval('audit_seq'); END");
+  builder.depends({ObjectKind::table, users}, {ObjectKind::type, email});
+  builder.depends({ObjectKind::type, email}, {ObjectKind::type, status}); // domain over enum
+  builder.depends({ObjectKind::table, users}, {ObjectKind::sequence, users_id});
+  builder.depends({ObjectKind::table, sessions}, {ObjectKind::function, touch});
+  builder.depends({ObjectKind::table, invoices}, {ObjectKind::type, status});
+  (void)unused;
+
+  const auto plan = plan::build_plan(mapping_from(split_mapping), builder.catalog());
+  CHECK_FALSE(plan.has_errors());
+  const auto& auth = *plan.find_target("auth");
+  CHECK(auth.types == std::vector<catalog::Oid>{status, email}); // enum before the domain over it
+  CHECK(auth.functions == std::vector<catalog::Oid>{touch});
+  // users_id_seq from the default; audit_seq named inside the trigger function's body
+  CHECK(auth.sequences == std::vector<catalog::Oid>{users_id, audit_seq});
+  CHECK(auth.schemas == std::vector<std::string>{"public"});
+  const auto& billing = *plan.find_target("billing");
+  CHECK(billing.types == std::vector<catalog::Oid>{status});
+  CHECK(billing.functions.empty());
+  CHECK(billing.sequences.empty());
+}
+
+TEST_CASE("a sequence used by two targets is reported; each gets a copy", "[plan]") {
+  CatalogBuilder builder;
+  const auto users = builder.table("public", "users").oid;
+  builder.table("public", "sessions");
+  const auto invoices = builder.table("public", "invoices").oid;
+  const auto shared = builder.sequence("global_id_seq");
+  builder.depends({ObjectKind::table, users}, {ObjectKind::sequence, shared});
+  builder.depends({ObjectKind::table, invoices}, {ObjectKind::sequence, shared});
+  const auto plan = plan::build_plan(mapping_from(split_mapping), builder.catalog());
+  REQUIRE(plan.shared_sequences.size() == 1);
+  CHECK(plan.shared_sequences[0].targets == std::vector<std::string>{"auth", "billing"});
+  CHECK_THAT(messages(plan, Severity::warning),
+             Contains("sequence public.global_id_seq is used by tables of targets auth, billing"));
+  CHECK(plan.find_target("billing")->sequences == std::vector<catalog::Oid>{shared});
+}
+
+TEST_CASE("views go with their tables; a view spanning targets is left behind", "[plan]") {
+  CatalogBuilder builder;
+  builder.table("public", "users");
+  builder.table("public", "sessions");
+  builder.table("public", "invoices");
+  const auto active = builder.view("active_sessions", {"users", "sessions"});
+  const auto spanning = builder.view("user_invoices", {"users", "invoices"});
+  const auto nested = builder.view("active_count", {});
+  builder.depends({ObjectKind::view, nested}, {ObjectKind::view, active});
+  const auto plan = plan::build_plan(mapping_from(split_mapping), builder.catalog());
+  CHECK_FALSE(plan.has_errors());
+  CHECK(plan.find_target("auth")->views == std::vector<catalog::Oid>{active, nested});
+  CHECK(plan.find_target("billing")->views.empty());
+  REQUIRE(plan.views_left_behind.size() == 1);
+  CHECK(plan.views_left_behind[0].view == spanning);
+  CHECK(plan.views_left_behind[0].reason == "reads tables of auth and billing");
+}

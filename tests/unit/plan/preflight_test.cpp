@@ -1,0 +1,151 @@
+#include "unit/plan/catalog_builder.hpp"
+#include "unit/plan/test_helpers.hpp"
+
+#include <pgsplit/plan/build_plan.hpp>
+
+#include <catch2/catch.hpp>
+
+using namespace pgsplit;
+using namespace pgsplit::testing;
+using Catch::Matchers::Contains;
+using plan::Severity;
+
+namespace {
+
+struct Fixture {
+  CatalogBuilder builder;
+  config::Mapping mapping;
+  plan::Plan plan;
+  plan::Facts facts;
+
+  explicit Fixture(const std::string& options = "{}") {
+    builder.table("public", "users").columns.push_back(
+        {.name = "email", .number = 2, .type = "text", .type_oid = 25});
+    builder.table("public", "invoices");
+    mapping = mapping_from(R"(
+source: {url: "postgresql://src/m"}
+targets:
+  auth: {url: "postgresql://u:hunter2@h/auth", tables: [users]}
+  billing: {url: "postgresql://h/billing", create_database: true, tables: [invoices]}
+options: )" + options + "\n");
+    plan = plan::build_plan(mapping, builder.catalog());
+    facts.targets = {healthy("auth"), healthy("billing")};
+  }
+
+  static plan::TargetFacts healthy(const std::string& name) {
+    plan::TargetFacts facts;
+    facts.target = name;
+    facts.reachable = true;
+    facts.server_version = 150004;
+    facts.encoding = "UTF8";
+    facts.can_create = true;
+    facts.available_extensions = {"plpgsql", "pgcrypto"};
+    return facts;
+  }
+
+  plan::Plan checked() {
+    plan::check_preflight(plan, mapping, builder.catalog(), facts);
+    return plan;
+  }
+};
+
+} // namespace
+
+TEST_CASE("healthy targets pass the preflight", "[plan]") {
+  Fixture fixture;
+  CHECK_FALSE(fixture.checked().has_errors());
+}
+
+TEST_CASE("unreachable and missing targets are errors naming the target", "[plan]") {
+  Fixture fixture;
+  fixture.facts.targets[0].reachable = false;
+  fixture.facts.targets[0].connection_error = "connection refused";
+  fixture.facts.targets[0].connection_hint = "check the host and port";
+  fixture.facts.targets[1].database_exists = false;
+  fixture.facts.targets[1].reachable = false;
+  fixture.facts.targets[1].can_create = false;
+  const auto plan = fixture.checked();
+  const auto errors = messages(plan, Severity::error);
+  CHECK_THAT(errors, Contains("(target auth): cannot connect to target: connection refused"));
+  CHECK_THAT(errors, Contains("target database postgresql://h/billing does not exist and this "
+                              "role may not create databases"));
+  CHECK_THAT(errors, !Contains("hunter2"));
+}
+
+TEST_CASE("a missing database without create_database is an error", "[plan]") {
+  Fixture fixture;
+  fixture.facts.targets[0].database_exists = false;
+  fixture.facts.targets[0].reachable = false;
+  CHECK_THAT(messages(fixture.checked(), Severity::error),
+             Contains("target database postgresql://u:***@h/auth does not exist") &&
+                 Contains("create_database: true"));
+}
+
+TEST_CASE("the source database as a target, bad encoding, missing extension, no privilege",
+          "[plan]") {
+  Fixture fixture;
+  fixture.facts.targets[0].is_source_database = true;
+  fixture.facts.targets[1].encoding = "LATIN1";
+  fixture.facts.targets[1].can_create = false;
+  auto& plan = fixture.plan;
+  fixture.builder = CatalogBuilder(fixture.builder);
+  plan.targets[1].extensions = {};
+  const auto checked = fixture.checked();
+  const auto errors = messages(checked, Severity::error);
+  CHECK_THAT(errors, Contains("is the source database itself"));
+  CHECK_THAT(errors, Contains("target encoding LATIN1 cannot hold every character of the source's UTF8"));
+  CHECK_THAT(errors, Contains("may not create schemas or tables"));
+}
+
+TEST_CASE("target tables holding rows: error under fail, warning under truncate", "[plan]") {
+  for (const std::string policy : {"fail", "truncate"}) {
+    Fixture fixture("{if_target_not_empty: " + policy + "}");
+    fixture.facts.targets[0].existing_tables.push_back({{"public", "users"}, true, {}});
+    const auto plan = fixture.checked();
+    if (policy == "fail") {
+      CHECK_THAT(messages(plan, Severity::error),
+                 Contains("target table public.users already holds rows") && Contains("--resume"));
+    } else {
+      CHECK_FALSE(plan.has_errors());
+      CHECK_THAT(messages(plan, Severity::warning), Contains("apply will truncate it"));
+    }
+  }
+}
+
+TEST_CASE("schema: existing needs every source column in the target", "[plan]") {
+  Fixture fixture("{schema: existing}");
+  fixture.facts.targets[0].existing_tables.push_back(
+      {{"public", "users"}, false, {{"id", "bigint"}, {"extra", "text"}}});
+  const auto plan = fixture.checked();
+  const auto errors = messages(plan, Severity::error);
+  CHECK_THAT(errors, Contains("column email of public.users is missing in the target table"));
+  CHECK_THAT(errors, Contains("table public.invoices does not exist in target billing"));
+  CHECK_THAT(messages(plan, Severity::warning),
+             Contains("column id is integer in the source but bigint in the target"));
+}
+
+TEST_CASE("source sessions, broken filters and uncovered rows are reported", "[plan]") {
+  Fixture fixture;
+  const auto users = fixture.builder.oid_of("public", "users");
+  fixture.facts.source.other_sessions = 2;
+  fixture.facts.source.other_applications = {"auth-service"};
+  fixture.facts.source.filter_checks.push_back({users, "auth", "column \"kind\" does not exist"});
+  fixture.facts.source.filter_coverage.push_back({users, 3, 1});
+  const auto plan = fixture.checked();
+  CHECK_THAT(messages(plan, Severity::warning),
+             Contains("2 other sessions are connected to the source database (auth-service)"));
+  const auto errors = messages(plan, Severity::error);
+  CHECK_THAT(errors, Contains("the where filter is refused by the source: column \"kind\" does not exist"));
+  CHECK_THAT(errors, Contains("3 rows of public.users match none of its where filters"));
+  CHECK_THAT(messages(plan, Severity::warning), Contains("1 rows of public.users match several"));
+}
+
+TEST_CASE("stamp problems become errors and summaries reach the target", "[plan]") {
+  Fixture fixture;
+  fixture.facts.stamps.push_back(
+      {"auth", {"alembic public.alembic_version → 4f1e"}, {{{.file = "v/x.py"}, "two heads", ""}}});
+  const auto plan = fixture.checked();
+  CHECK(plan.find_target("auth")->stamp_summaries ==
+        std::vector<std::string>{"alembic public.alembic_version → 4f1e"});
+  CHECK_THAT(messages(plan, Severity::error), Contains("v/x.py: two heads"));
+}

@@ -1,0 +1,59 @@
+#include <pgsplit/stamp/python_assignments.hpp>
+
+#include <catch2/catch.hpp>
+
+using pgsplit::stamp::module_assignments;
+
+TEST_CASE("module_assignments finds plain and annotated module variables", "[stamp]") {
+  const auto found = module_assignments("revision = 'abc'\n"
+                                        "down_revision: Union[str, None] = \"x\"  # parent\n"
+                                        "depends_on = None\n");
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].name == "revision");
+  CHECK(found[0].value == "'abc'");
+  CHECK(found[0].line == 1);
+  CHECK(found[1].name == "down_revision");
+  CHECK(found[1].value == "\"x\"");
+  CHECK(found[1].line == 2);
+  CHECK(found[2].value == "None");
+}
+
+TEST_CASE("module_assignments ignores indented code, docstrings and comments", "[stamp]") {
+  const auto found = module_assignments("\"\"\"title\n"
+                                        "revision = 'in_docstring'\n"
+                                        "\"\"\"\n"
+                                        "# revision = 'in_comment'\n"
+                                        "def upgrade():\n"
+                                        "    revision = 'local'\n"
+                                        "if revision == 'x':\n"
+                                        "    pass\n"
+                                        "revision = 'real'\n");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].value == "'real'");
+  CHECK(found[0].line == 9);
+}
+
+TEST_CASE("module_assignments joins statements continued over several lines", "[stamp]") {
+  const auto found = module_assignments("down_revision = (\n"
+                                        "    'a',  # first parent\n"
+                                        "    'b',\n"
+                                        ")\n"
+                                        "revision = \\\n"
+                                        "    'c'\n"
+                                        "x = 1\n");
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].value == "(     'a',       'b', )");
+  CHECK(found[0].line == 1);
+  CHECK(found[1].name == "revision");
+  CHECK(found[1].value == "'c'");
+  CHECK(found[1].line == 5);
+  CHECK(found[2].line == 7);
+}
+
+TEST_CASE("module_assignments keeps '#' and quotes inside strings", "[stamp]") {
+  const auto found = module_assignments("message = 'a # b'\r\nother = \"it's\"\r\n");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].value == "'a # b'");
+  CHECK(found[1].value == "\"it's\"");
+  CHECK(found[1].line == 2);
+}

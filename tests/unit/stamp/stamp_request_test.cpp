@@ -1,0 +1,103 @@
+#include <pgsplit/core/error.hpp>
+#include <pgsplit/stamp/stamp_request.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <regex>
+#include <string>
+
+using namespace pgsplit;
+using Row = std::vector<stamp::StampValue>;
+
+namespace {
+
+const std::string data_dir = std::string(PGSPLIT_TEST_DATA_DIR) + "/stamp/";
+
+std::string quote(std::string_view name) { return "\"" + std::string(name) + "\""; }
+
+core::Diagnostics problems_of(const stamp::StampRequest& request) {
+  try {
+    stamp::plan_stamp(request, quote);
+  } catch (const core::ConfigError& error) {
+    return error.diagnostics();
+  }
+  FAIL("no ConfigError was thrown");
+  return {};
+}
+
+stamp::StampRequest request_for(stamp::StampTool tool, const std::string& folder) {
+  stamp::StampRequest request;
+  request.tool = tool;
+  if (!folder.empty()) {
+    request.migrations_dir = data_dir + folder;
+  }
+  request.origin.file = "pgsplit.yaml";
+  request.origin.line = 7;
+  return request;
+}
+
+} // namespace
+
+TEST_CASE("plan_stamp: alembic defaults to head in alembic_version", "[stamp]") {
+  auto request = request_for(stamp::StampTool::alembic, "alembic_merge");
+  request.table = "alembic_version_auth";
+  request.schema = "auth";
+  const auto plan = stamp::plan_stamp(request, quote);
+  CHECK(plan.qualified_table == R"("auth"."alembic_version_auth")");
+  CHECK(plan.rows == std::vector<Row>{{"dddd00000004"}});
+
+  const auto plain =
+      stamp::plan_stamp(request_for(stamp::StampTool::alembic, "alembic_linear"), quote);
+  CHECK(plain.qualified_table == R"("alembic_version")");
+
+  auto literal = request_for(stamp::StampTool::alembic, "");
+  literal.version = "cafe";
+  CHECK(stamp::plan_stamp(literal, quote).rows == std::vector<Row>{{"cafe"}});
+}
+
+TEST_CASE("plan_stamp: alembic with two heads needs heads: all", "[stamp]") {
+  auto request = request_for(stamp::StampTool::alembic, "alembic_two_heads");
+  const auto problems = problems_of(request);
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].where.file == "pgsplit.yaml");
+  CHECK(problems[0].where.line == 7);
+  request.all_heads = true;
+  CHECK(stamp::plan_stamp(request, quote).rows.size() == 2);
+}
+
+TEST_CASE("plan_stamp: flyway, golang-migrate and prisma default to latest", "[stamp]") {
+  const auto flyway = stamp::plan_stamp(request_for(stamp::StampTool::flyway, "flyway"), quote);
+  CHECK(flyway.qualified_table == R"("flyway_schema_history")");
+  REQUIRE(flyway.rows.size() == 1);
+  CHECK(flyway.rows[0][1] == "10");
+
+  const auto golang =
+      stamp::plan_stamp(request_for(stamp::StampTool::golang_migrate, "golang_migrate"), quote);
+  CHECK(golang.qualified_table == R"("schema_migrations")");
+  CHECK(golang.rows == std::vector<Row>{{"10", "false"}});
+
+  const auto prisma = stamp::plan_stamp(request_for(stamp::StampTool::prisma, "prisma"), quote);
+  CHECK(prisma.qualified_table == R"("_prisma_migrations")");
+  REQUIRE(prisma.rows.size() == 2);
+  const std::regex uuid_v4("[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  CHECK(std::regex_match(*prisma.rows[0][0], uuid_v4));
+  CHECK(prisma.rows[0][1] == "c16d6921fddc29b9cce93c3d22417129a8dea50e9ea14967c9de88eeb7ad536b");
+  CHECK(prisma.rows[1][2] == "20240215093000_add_posts");
+}
+
+TEST_CASE("plan_stamp refuses options of another tool and a missing folder", "[stamp]") {
+  auto heads_for_flyway = request_for(stamp::StampTool::flyway, "flyway");
+  heads_for_flyway.all_heads = true;
+  CHECK_THAT(problems_of(heads_for_flyway).at(0).message, Catch::Contains("heads: all"));
+
+  auto prisma_table = request_for(stamp::StampTool::prisma, "prisma");
+  prisma_table.table = "migrations";
+  CHECK_THAT(problems_of(prisma_table).at(0).message, Catch::Contains("_prisma_migrations"));
+
+  CHECK_THAT(problems_of(request_for(stamp::StampTool::prisma, "")).at(0).message,
+             Catch::Contains("needs migrations_dir"));
+
+  const auto missing = problems_of(request_for(stamp::StampTool::golang_migrate, "nowhere"));
+  REQUIRE(missing.size() == 1);
+  CHECK_THAT(missing[0].where.file, Catch::EndsWith("nowhere"));
+}
