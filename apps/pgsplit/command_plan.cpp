@@ -8,6 +8,7 @@
 #include <pgsplit/plan/render_graph.hpp>
 #include <pgsplit/plan/render_json.hpp>
 #include <pgsplit/plan/render_text.hpp>
+#include <pgsplit/schema/target_ddl.hpp>
 
 #include <fmt/format.h>
 
@@ -19,9 +20,11 @@ int run_plan(const std::vector<std::string>& arguments) {
       ("config,c", po::value<std::string>()->default_value("pgsplit.yaml"),
        "the mapping file (relative paths inside it are relative to it)")
       ("format", po::value<std::string>()->default_value("text"),
-       "text | json | dot | mermaid");
+       "text | json | dot | mermaid")
+      ("sql", "print the exact DDL each target will receive (options.schema: create), "
+              "instead of the report");
   po::variables_map values;
-  if (!parse_options("plan", "[-c FILE] [--format text|json|dot|mermaid]", options, arguments,
+  if (!parse_options("plan", "[-c FILE] [--format text|json|dot|mermaid] [--sql]", options, arguments,
                      values)) {
     return 0;
   }
@@ -31,7 +34,12 @@ int run_plan(const std::vector<std::string>& arguments) {
                            "use --format text, json, dot or mermaid");
   }
   const auto session = prepare_plan(values["config"].as<std::string>());
-  if (format == "json") {
+  if (values.count("sql")) {
+    for (const auto& target : session.plan.targets) {
+      fmt::print("-- target {} ({})\n\n{}\n", target.name, target.url_description,
+                 schema::render_script(schema::generate_target_ddl(session.catalog, target)));
+    }
+  } else if (format == "json") {
     fmt::print("{}", plan::render_json(session.plan, session.catalog));
   } else if (format == "dot") {
     fmt::print("{}", plan::render_dot(session.plan, session.catalog));

@@ -49,15 +49,26 @@ const std::vector<Command>& command_table() {
       {"init", "write a starter mapping from the source's foreign-key graph", run_init},
       {"plan", "dry run: check the mapping against the source and targets, show the split",
        run_plan},
+      {"apply", "create each target's schema and copy its tables from one snapshot", run_apply},
+      {"stamp",
+       "write each target's migration version tables (alembic, flyway, golang-migrate, prisma, "
+       "sql)",
+       run_stamp},
+      {"verify",
+       "prove the targets hold what the source holds: counts, checksums, sequences, stamps",
+       run_verify},
   };
   return table;
 }
 
 int dispatch(const std::vector<std::string>& arguments) {
-  if (arguments.empty() || arguments.front() == "--help" || arguments.front() == "-h" ||
-      arguments.front() == "help") {
+  if (arguments.empty()) {
     print_overview();
-    return arguments.empty() ? core::to_int(core::ExitCode::usage) : 0;
+    throw core::UsageError("no command given", "run `pgsplit <command> --help`, e.g. `pgsplit plan --help`");
+  }
+  if (arguments.front() == "--help" || arguments.front() == "-h" || arguments.front() == "help") {
+    print_overview();
+    return 0;
   }
   if (arguments.front() == "--version" || arguments.front() == "-V") {
     fmt::print("pgsplit {}\n", PGSPLIT_VERSION);

@@ -8,6 +8,9 @@ namespace pgsplit::app {
 
 int run_init(const std::vector<std::string>& arguments);
 int run_plan(const std::vector<std::string>& arguments);
+int run_apply(const std::vector<std::string>& arguments);
+int run_stamp(const std::vector<std::string>& arguments);
+int run_verify(const std::vector<std::string>& arguments);
 
 
 } // namespace pgsplit::app

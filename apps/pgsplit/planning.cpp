@@ -7,9 +7,11 @@
 #include <pgsplit/probe/probe.hpp>
 #include <pgsplit/stamp/stamp_facts.hpp>
 
+#include <fmt/format.h>
+
 namespace pgsplit::app {
 
-PlanningSession prepare_plan(const std::filesystem::path& mapping_file) {
+PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool resume) {
   auto mapping = config::load_mapping(mapping_file, config::process_environment());
   auto source = pg::Connection::open(mapping.source.url,
                                      {.application_name = "pgsplit plan", .read_only = true});
@@ -18,8 +20,19 @@ PlanningSession prepare_plan(const std::filesystem::path& mapping_file) {
   auto plan = plan::build_plan(mapping, catalog);
   auto facts = probe::probe_all(source, mapping, plan, catalog);
   facts.stamps = stamp::stamp_facts(mapping);
-  plan::check_preflight(plan, mapping, catalog, facts);
+  auto checked = mapping;
+  if (resume) {
+    checked.options.if_target_not_empty = config::IfTargetNotEmpty::truncate;
+  }
+  plan::check_preflight(plan, checked, catalog, facts);
   return {std::move(mapping), std::move(source), std::move(catalog), std::move(plan)};
+}
+
+void print_findings(const plan::Plan& plan) {
+  for (const auto& finding : plan.findings) {
+    fmt::print(stderr, "{}: {}\n", finding.severity == plan::Severity::error ? "error" : "warning",
+               finding.diagnostic.to_string());
+  }
 }
 
 } // namespace pgsplit::app

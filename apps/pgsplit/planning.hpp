@@ -21,6 +21,11 @@ struct PlanningSession {
 
 // Throws core::ConfigError for a bad mapping file and core::ConnectionError when the source
 // cannot be reached; problems of the plan itself are findings in `plan`.
-PlanningSession prepare_plan(const std::filesystem::path& mapping_file);
+// With `resume`, target tables holding rows are expected (an interrupted run): they are
+// checked as under if_target_not_empty: truncate.
+PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool resume = false);
+
+// Prints a plan's errors (and warnings) to stderr as `pgsplit plan` would show them.
+void print_findings(const plan::Plan& plan);
 
 } // namespace pgsplit::app

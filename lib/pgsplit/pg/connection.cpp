@@ -112,6 +112,8 @@ Connection Connection::open(const std::string& conninfo, const ConnectOptions& o
     const std::string message = redact_secrets(trim_message(PQerrorMessage(raw.get())), conninfo);
     throw core::ConnectionError(describe_connected(raw.get()), message, connection_hint(message));
   }
+  // Server NOTICEs ("extension already exists, skipping") are not for the operator.
+  PQsetNoticeProcessor(raw.get(), [](void*, const char*) {}, nullptr);
   Connection connection(raw.release(), "");
   connection.description_ = describe_connected(connection.native());
   connection.exec("SET standard_conforming_strings = on");

@@ -245,7 +245,7 @@ void report_shared_sequences(const catalog::Catalog& catalog, Plan& plan) {
     }
     const auto& name = catalog.find_sequence(oid)->name;
     plan.shared_sequences.push_back({oid, name, targets});
-    add_warning(plan, core::Location{.table = name.to_string()},
+    add_warning(plan, core::Location{},
                 fmt::format("sequence {} is used by tables of targets {}: each gets its own copy, "
                             "starting from the source's current value",
                             name.to_string(), fmt::join(targets, ", ")),

@@ -66,7 +66,9 @@ void find_cross_target_foreign_keys(const config::Mapping& mapping,
                       "the column and its values are copied; `pgsplit verify --references` "
                       "checks them later");
         }
-        target.dropped_foreign_keys.push_back(key);
+        if (!fail) {
+          target.dropped_foreign_keys.push_back(key);
+        }
         plan.cross_target_foreign_keys.push_back(std::move(key));
       }
     }

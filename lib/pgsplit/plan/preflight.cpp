@@ -12,6 +12,10 @@ using detail::add_error;
 using detail::add_warning;
 using detail::at;
 
+std::string rows_text(std::int64_t rows) {
+  return fmt::format("{} row{}", rows, rows == 1 ? "" : "s");
+}
+
 const config::Target& config_target(const config::Mapping& mapping, const std::string& name) {
   return *std::find_if(mapping.targets.begin(), mapping.targets.end(),
                        [&](const config::Target& target) { return target.name == name; });
@@ -168,17 +172,28 @@ void check_source(Plan& plan, const SourceFacts& facts, const catalog::Catalog& 
   }
   for (const auto& coverage : facts.filter_coverage) {
     const auto name = catalog.find_table(coverage.table)->name.to_string();
+    // Point at the first filtered entry of the table in the mapping file.
+    core::Location location{.table = name};
+    for (const auto* placed : plan.placements_of(coverage.table)) {
+      if (placed->where && !placed->root) {
+        location = placed->location;
+        location.table = name;
+        break;
+      }
+    }
     if (coverage.unclaimed_rows > 0) {
-      add_error(plan, core::Location{.table = name},
-                fmt::format("{} rows of {} match none of its where filters: they would be lost",
-                            coverage.unclaimed_rows, name),
+      add_error(plan, location,
+                fmt::format("{} of {} match{} none of its where filters: they would be lost",
+                            rows_text(coverage.unclaimed_rows), name,
+                            coverage.unclaimed_rows == 1 ? "es" : ""),
                 "widen the filters so that together they select every row");
     }
     if (coverage.multiply_claimed_rows > 0) {
-      add_warning(plan, core::Location{.table = name},
-                  fmt::format("{} rows of {} match several where filters and will be copied to "
+      add_warning(plan, location,
+                  fmt::format("{} of {} match{} several where filters and will be copied to "
                               "several targets",
-                              coverage.multiply_claimed_rows, name));
+                              rows_text(coverage.multiply_claimed_rows), name,
+                              coverage.multiply_claimed_rows == 1 ? "es" : ""));
     }
   }
 }

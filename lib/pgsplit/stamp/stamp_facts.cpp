@@ -28,6 +28,10 @@ std::string shortened(const std::string& sql) {
   return sql.size() > 70 ? line + " …" : line;
 }
 
+std::string_view directory_key(config::StampTool tool) {
+  return tool == config::StampTool::alembic ? "versions_dir" : "migrations_dir";
+}
+
 } // namespace
 
 StampRequest request_for(const config::StampEntry& entry) {
@@ -59,6 +63,14 @@ std::vector<plan::StampFacts> stamp_facts(const config::Mapping& mapping) {
                                   }).summary);
       } catch (const core::ConfigError& error) {
         for (auto problem : error.diagnostics()) {
+          // A folder-level problem (no line) is reported at the mapping entry that names it.
+          if (problem.where.line == 0) {
+            if (!problem.where.file.empty()) {
+              problem.message = fmt::format("{} {}: {}", directory_key(entry.tool),
+                                            problem.where.file, problem.message);
+            }
+            problem.where = entry.location;
+          }
           problem.where.target = target.name;
           facts.problems.push_back(std::move(problem));
         }

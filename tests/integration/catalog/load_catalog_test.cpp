@@ -112,7 +112,7 @@ CREATE INDEX events_payload ON app.events (payload);
 CREATE TRIGGER events_touch BEFORE UPDATE ON app.events
   FOR EACH ROW EXECUTE FUNCTION app.touch();
 
-CREATE TABLE app.notes (id integer PRIMARY KEY CHECK (id > 0), body text,
+CREATE TABLE app.notes (id integer PRIMARY KEY CHECK (app.is_positive(id)), body text,
                         created_at timestamptz DEFAULT now());
 CREATE TABLE app.pinned_notes (pinned_by text NOT NULL) INHERITS (app.notes);
 CREATE UNLOGGED TABLE app.cache (key text PRIMARY KEY, value jsonb);
@@ -135,7 +135,8 @@ CREATE TABLE billing.invoices (
   id bigserial PRIMARY KEY,
   customer_id bigint NOT NULL REFERENCES app.customers (id),
   status app.open_status,
-  amount app.amount
+  amount app.amount,
+  status_rank integer GENERATED ALWAYS AS (app.status_rank(status)) STORED
 );
 
 INSERT INTO app.customers (email, name) VALUES ('a@x', 'Ann'), ('b@x', 'Bob'), ('c@x', 'Cy');
@@ -564,6 +565,8 @@ TEST_CASE("dependencies: the edges the planner needs", "[catalog]") {
   CHECK(has_edge(table_ref("invoices", "billing"), customers));
   CHECK(has_edge(table_ref("invoices", "billing"), type_ref("open_status")));
   CHECK(has_edge(table_ref("invoices", "billing"), sequence_ref("invoices_id_seq", "billing")));
+  CHECK(has_edge(table_ref("invoices", "billing"), function_ref("status_rank"))); // generated
+  CHECK(has_edge(table_ref("notes"), function_ref("is_positive")));               // check
 
   CHECK(has_edge(type_ref("amount"), function_ref("is_positive")));
   CHECK(has_edge(type_ref("open_status"), type_ref("status")));

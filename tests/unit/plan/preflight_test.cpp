@@ -137,7 +137,7 @@ TEST_CASE("source sessions, broken filters and uncovered rows are reported", "[p
   const auto errors = messages(plan, Severity::error);
   CHECK_THAT(errors, Contains("the where filter is refused by the source: column \"kind\" does not exist"));
   CHECK_THAT(errors, Contains("3 rows of public.users match none of its where filters"));
-  CHECK_THAT(messages(plan, Severity::warning), Contains("1 rows of public.users match several"));
+  CHECK_THAT(messages(plan, Severity::warning), Contains("1 row of public.users matches several"));
 }
 
 TEST_CASE("stamp problems become errors and summaries reach the target", "[plan]") {

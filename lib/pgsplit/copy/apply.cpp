@@ -1,0 +1,137 @@
+#include <pgsplit/copy/apply.hpp>
+#include <pgsplit/copy/interrupt.hpp>
+#include <pgsplit/copy/job_graph.hpp>
+#include <pgsplit/copy/sequences.hpp>
+#include <pgsplit/copy/target_databases.hpp>
+#include <pgsplit/copy/worker.hpp>
+#include <pgsplit/core/error.hpp>
+#include <pgsplit/pg/quote.hpp>
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <set>
+
+namespace pgsplit::copy {
+namespace {
+
+// Holds every source table in ACCESS SHARE mode (no DDL, no TRUNCATE) for the whole copy and
+// returns the snapshot that every worker imports.
+std::string lock_and_export(pg::Connection& source, const plan::Plan& plan) {
+  std::set<std::string> tables;
+  for (const auto& target : plan.targets) {
+    for (const auto& placed : target.tables) {
+      tables.insert(pg::quote_qualified(placed.source_name.schema, placed.source_name.name));
+    }
+  }
+  if (!tables.empty()) {
+    source.exec(fmt::format("LOCK TABLE {} IN ACCESS SHARE MODE", fmt::join(tables, ", ")));
+  }
+  return source.exec("SELECT pg_export_snapshot() AS snapshot").text(0, "snapshot");
+}
+
+std::vector<TargetWork> prepare_targets(pg::Connection& source, const config::Mapping& mapping,
+                                        const catalog::Catalog& catalog, const plan::Plan& plan,
+                                        const ApplyOptions& options) {
+  const bool existing = mapping.options.schema == config::SchemaMode::existing;
+  std::vector<TargetWork> work;
+  for (std::size_t index = 0; index < plan.targets.size(); ++index) {
+    const auto& target_plan = plan.targets[index];
+    TargetWork target;
+    target.plan = &target_plan;
+    target.create_schema = !existing;
+    if (!existing) {
+      target.ddl = schema::generate_target_ddl(catalog, target_plan);
+    }
+    target.copies = table_copies(catalog, target_plan, existing);
+    target.sequences = sequence_values(source, catalog, target_plan);
+    auto session = open_target_session(mapping.targets[index].url, "pgsplit apply",
+                                       options.maintenance_work_mem);
+    target.state = read_state(session);
+    if (target.state.exists && !options.resume) {
+      throw core::UsageError(
+          fmt::format("target {} holds the state of an earlier pgsplit apply (schema _pgsplit)",
+                      target_plan.name),
+          "continue it with `pgsplit apply --resume`, or drop the target database and start over");
+    }
+    work.push_back(std::move(target));
+  }
+  return work;
+}
+
+ApplyReport report_of(const Progress& progress, const RunOutcome& outcome,
+                      const std::vector<Job>& jobs) {
+  ApplyReport report;
+  std::map<std::string, TargetReport> targets;
+  for (const auto& entry : progress.entries()) {
+    TableReport table{entry.target, entry.table, entry.counters.rows.load(),
+                      entry.counters.bytes.load(), entry.seconds, entry.status.load()};
+    auto& target = targets[entry.target];
+    target.name = entry.target;
+    if (table.status == CopyStatus::done) {
+      ++target.tables;
+      target.rows += table.rows;
+      target.bytes += table.bytes;
+      target.seconds = std::max(target.seconds, table.seconds);
+    }
+    if (table.status == CopyStatus::done) {
+      const double finished =
+          std::chrono::duration<double>(entry.started - progress.begun()).count() + entry.seconds;
+      report.data_seconds = std::max(report.data_seconds, finished);
+    }
+    report.tables.push_back(std::move(table));
+  }
+  for (auto& [name, target] : targets) {
+    report.targets.push_back(target);
+  }
+  for (const auto& failure : outcome.failures) {
+    try {
+      std::rethrow_exception(failure.error);
+    } catch (const std::exception& error) {
+      report.failures.push_back(error.what());
+    }
+  }
+  for (std::size_t index = 0; index < jobs.size(); ++index) {
+    if (outcome.states[index] == JobState::skipped) {
+      report.not_done.push_back(jobs[index].name);
+    }
+  }
+  return report;
+}
+
+} // namespace
+
+ApplyReport apply_split(pg::Connection& source, const std::string& source_url,
+                        const config::Mapping& mapping, const catalog::Catalog& catalog,
+                        const plan::Plan& plan, const ApplyOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  create_missing_databases(mapping);
+  auto targets = prepare_targets(source, mapping, catalog, plan, options);
+
+  SessionSettings settings;
+  settings.source_url = source_url;
+  settings.snapshot = lock_and_export(source, plan);
+  settings.maintenance_work_mem = options.maintenance_work_mem;
+  for (const auto& target : mapping.targets) {
+    settings.target_urls[target.name] = target.url;
+  }
+
+  Progress progress;
+  Interrupt interrupt;
+  interrupt.watch(source);
+  const auto jobs = build_job_graph(targets, catalog, {.resume = options.resume}, progress);
+  RunOutcome outcome;
+  {
+    SignalWatcher signals(interrupt);
+    progress.show(options.progress);
+    outcome = run_jobs(jobs, options.jobs, settings, interrupt);
+    progress.stop();
+  }
+  auto report = report_of(progress, outcome, jobs);
+  report.interrupted = interrupt.signal_number() != 0;
+  report.signal_number = interrupt.signal_number();
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return report;
+}
+
+} // namespace pgsplit::copy

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <pgsplit/catalog/model.hpp>
+#include <pgsplit/config/mapping.hpp>
+#include <pgsplit/copy/progress.hpp>
+#include <pgsplit/pg/connection.hpp>
+#include <pgsplit/plan/plan.hpp>
+
+#include <string>
+#include <vector>
+
+// `pgsplit apply`: recreate each target's schema and stream every table from one consistent
+// snapshot of the source, in parallel, atomically per table, resumable.
+namespace pgsplit::copy {
+
+struct ApplyOptions {
+  int jobs = 4;
+  bool resume = false;
+  ProgressStyle progress = ProgressStyle::log;
+  std::string maintenance_work_mem = "256MB";
+};
+
+struct TableReport {
+  std::string target;
+  std::string table;
+  std::int64_t rows = 0;
+  std::int64_t bytes = 0;
+  double seconds = 0;
+  CopyStatus status = CopyStatus::waiting;
+};
+
+struct TargetReport {
+  std::string name;
+  int tables = 0;
+  std::int64_t rows = 0;
+  std::int64_t bytes = 0;
+  double seconds = 0; // the longest of its tables
+};
+
+struct ApplyReport {
+  std::vector<TableReport> tables;
+  std::vector<TargetReport> targets;
+  double seconds = 0;
+  double data_seconds = 0;             // until the last table's data was in
+  std::vector<std::string> failures;   // "target auth, table public.users: …"
+  std::vector<std::string> not_done;   // jobs that did not run
+  bool interrupted = false;
+  int signal_number = 0;
+  bool complete() const { return failures.empty() && not_done.empty() && !interrupted; }
+};
+
+// `source` is the planning session's connection, inside BEGIN ISOLATION LEVEL REPEATABLE READ
+// READ ONLY, where the catalog was read: its snapshot is exported to every worker. The plan must
+// be free of errors. Never throws for a failed table: the report says what is done and not.
+ApplyReport apply_split(pg::Connection& source, const std::string& source_url,
+                        const config::Mapping& mapping, const catalog::Catalog& catalog,
+                        const plan::Plan& plan, const ApplyOptions& options);
+
+// Text and JSON forms of the report (per target: tables, rows, bytes, time; slowest tables).
+std::string render_report_text(const ApplyReport& report);
+std::string render_report_json(const ApplyReport& report);
+
+} // namespace pgsplit::copy

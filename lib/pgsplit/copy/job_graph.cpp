@@ -1,0 +1,290 @@
+#include <pgsplit/copy/job_graph.hpp>
+#include <pgsplit/core/error.hpp>
+#include <pgsplit/pg/quote.hpp>
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace pgsplit::copy {
+namespace {
+
+// Runs `body` in a transaction on `connection`; rolls back (quietly) when it throws.
+template <typename Body>
+void in_transaction(pg::Connection& connection, Body&& body) {
+  connection.exec("BEGIN");
+  try {
+    body();
+    connection.exec("COMMIT");
+  } catch (...) {
+    if (!connection.is_broken()) {
+      try {
+        connection.exec("ROLLBACK");
+      } catch (...) {
+        // the original error matters more
+      }
+    }
+    throw;
+  }
+}
+
+// Names the job in any error it throws: target, table, and the server's message.
+template <typename Body>
+void labelled(const std::string& label, Body&& body) {
+  try {
+    body();
+  } catch (const core::Error& error) {
+    throw core::Error(fmt::format("{}: {}", label, error.what()), error.hint());
+  }
+}
+
+void execute(pg::Connection& connection, const std::vector<schema::Statement>& statements) {
+  for (const auto& statement : statements) {
+    labelled(statement.what, [&] { connection.exec(statement.sql); });
+  }
+}
+
+// On resume, a table copied again loses the foreign keys that point to or from it; the key
+// jobs add them back once both ends are in.
+void drop_foreign_keys_touching(pg::Connection& target, const catalog::QualifiedName& table) {
+  const auto keys = target.exec(
+      "SELECT conrelid::regclass::text AS owner, conname FROM pg_constraint WHERE contype = 'f' "
+      "AND (conrelid = $1::regclass OR confrelid = $1::regclass)",
+      {pg::quote_qualified(table.schema, table.name)});
+  for (int row = 0; row < keys.rows(); ++row) {
+    target.exec(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", keys.text(row, "owner"),
+                            pg::quote_ident(keys.text(row, "conname"))));
+  }
+}
+
+bool constraint_exists(pg::Connection& target, const catalog::QualifiedName& table,
+                       const std::string& sql) {
+  // "ALTER TABLE t ADD CONSTRAINT name …": the name is the 6th token; cheaper to ask the
+  // server whether the table already has a foreign key with this definition's name.
+  const auto start = sql.find("ADD CONSTRAINT ");
+  if (start == std::string::npos) {
+    return false;
+  }
+  const auto rest = sql.substr(start + 15);
+  const auto name_end = rest.find(" FOREIGN KEY");
+  std::string quoted = rest.substr(0, name_end);
+  std::string name;
+  if (!quoted.empty() && quoted.front() == '"') {
+    for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
+      name.push_back(quoted[i]);
+      if (quoted[i] == '"') {
+        ++i; // doubled quote
+      }
+    }
+  } else {
+    name = quoted;
+  }
+  return target.exec("SELECT count(*) AS n FROM pg_constraint WHERE conname = $1 AND conrelid = "
+                     "$2::regclass",
+                     {name, pg::quote_qualified(table.schema, table.name)})
+             .int64(0, "n") > 0;
+}
+
+class GraphBuilder {
+public:
+  GraphBuilder(const catalog::Catalog& catalog, const GraphOptions& options, Progress& progress)
+      : catalog_(catalog), options_(options), progress_(progress) {}
+
+  std::vector<Job> build(std::vector<TargetWork>& targets) {
+    for (auto& target : targets) {
+      add_target(target);
+    }
+    return std::move(jobs_);
+  }
+
+private:
+  std::size_t add(Job job) {
+    jobs_.push_back(std::move(job));
+    return jobs_.size() - 1;
+  }
+
+  void add_target(TargetWork& work);
+  std::size_t add_pre_data(TargetWork& work);
+  void add_copies(TargetWork& work, std::size_t pre_data, std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs);
+  std::map<catalog::Oid, std::size_t> add_post_data(TargetWork& work, std::size_t pre_data,
+                                                     const std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs);
+  std::vector<std::size_t> add_foreign_keys(TargetWork& work, std::size_t pre_data,
+                                            const std::map<catalog::Oid, std::size_t>& post_jobs);
+
+  const catalog::Catalog& catalog_;
+  const GraphOptions& options_;
+  Progress& progress_;
+  std::vector<Job> jobs_;
+};
+
+std::size_t GraphBuilder::add_pre_data(TargetWork& work) {
+  const std::string target = work.plan->name;
+  const bool already = options_.resume && work.state.pre_data_done;
+  return add({fmt::format("{}: pre-data", target), 1LL << 60, {}, [&work, target, already](Worker& worker) {
+                if (already) {
+                  return;
+                }
+                auto& connection = worker.target(target);
+                labelled(fmt::format("target {}: pre-data", target), [&] {
+                  in_transaction(connection, [&] {
+                    create_state_tables(connection);
+                    execute(connection, work.ddl.pre_data);
+                    mark_pre_data_done(connection);
+                  });
+                });
+              }});
+}
+
+void GraphBuilder::add_copies(TargetWork& work, std::size_t pre_data,
+                              std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs) {
+  for (const auto& copy : work.copies) {
+    auto& entry = progress_.add(copy);
+    const auto state = work.state.tables.find(state_key(copy.target_name));
+    const bool done = options_.resume && state != work.state.tables.end() &&
+                      state->second.fingerprint == copy.fingerprint;
+    const bool resume = options_.resume;
+    const auto index = add({copy.label() + " (data)", copy.estimated_bytes, {pre_data},
+                            [&copy, &entry, done, resume, this](Worker& worker) {
+                              if (done) {
+                                progress_.finish(entry, CopyStatus::skipped);
+                                return;
+                              }
+                              progress_.start(entry);
+                              try {
+                                labelled(fmt::format("target {}, table {}", copy.target,
+                                                     copy.target_name.to_string()),
+                                         [&] {
+                                           auto& target = worker.target(copy.target);
+                                           auto& source = worker.source();
+                                           in_transaction(target, [&] {
+                                             if (resume) {
+                                               drop_foreign_keys_touching(target, copy.target_name);
+                                             }
+                                             const auto result = copy_table(source, target, copy, entry.counters);
+                                             mark_data_done(target, copy, result);
+                                           });
+                                         });
+                              } catch (...) {
+                                progress_.finish(entry, CopyStatus::failed);
+                                throw;
+                              }
+                              progress_.finish(entry, CopyStatus::done);
+                            }});
+    data_jobs[copy.table].push_back(index);
+  }
+}
+
+std::map<catalog::Oid, std::size_t> GraphBuilder::add_post_data(
+    TargetWork& work, std::size_t pre_data,
+    const std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs) {
+  std::map<catalog::Oid, std::size_t> post_jobs;
+  for (const auto& post : work.ddl.post_data) {
+    std::vector<std::size_t> after{pre_data};
+    // A parent's indexes and constraints cascade to its partitions and children: they wait for
+    // the data of the whole tree the table belongs to (a NOT VALID check must see old rows).
+    catalog::Oid tree = post.table;
+    for (const auto& placed : work.plan->tables) {
+      if (placed.table == post.table && placed.root) {
+        tree = *placed.root;
+      }
+    }
+    for (const auto& placed : work.plan->tables) {
+      if (placed.table == tree || placed.root == tree) {
+        if (const auto found = data_jobs.find(placed.table); found != data_jobs.end()) {
+          after.insert(after.end(), found->second.begin(), found->second.end());
+        }
+      }
+    }
+    const auto state = work.state.tables.find(state_key(post.target_name));
+    const bool done = options_.resume && state != work.state.tables.end() && state->second.post_data_done &&
+                      work.state.pre_data_done;
+    const std::string target = work.plan->name;
+    post_jobs[post.table] = add({fmt::format("{}: {} (indexes, constraints, triggers)", target,
+                                             post.target_name.to_string()),
+                                 0, after, [&post, target, done](Worker& worker) {
+                                   if (done) {
+                                     return;
+                                   }
+                                   auto& connection = worker.target(target);
+                                   labelled(fmt::format("target {}, table {}", target,
+                                                        post.target_name.to_string()),
+                                            [&] {
+                                              in_transaction(connection, [&] {
+                                                execute(connection, post.statements);
+                                                mark_post_data_done(connection, post.target_name);
+                                              });
+                                            });
+                                 }});
+  }
+  return post_jobs;
+}
+
+std::vector<std::size_t> GraphBuilder::add_foreign_keys(
+    TargetWork& work, std::size_t pre_data, const std::map<catalog::Oid, std::size_t>& post_jobs) {
+  std::vector<std::size_t> key_jobs;
+  const std::string target = work.plan->name;
+  for (const auto& key : work.ddl.foreign_keys) {
+    std::vector<std::size_t> after{pre_data};
+    for (const auto table : {key.child_table, key.parent_table}) {
+      if (const auto found = post_jobs.find(table); found != post_jobs.end()) {
+        after.push_back(found->second);
+      }
+    }
+    const auto child = std::find_if(work.plan->tables.begin(), work.plan->tables.end(),
+                                    [&](const plan::PlacedTable& placed) {
+                                      return placed.table == key.child_table;
+                                    });
+    const auto child_name = child->target_name;
+    key_jobs.push_back(add({fmt::format("{}: {}", target, key.statement.what), 0, after,
+                            [&key, target, child_name](Worker& worker) {
+                              auto& connection = worker.target(target);
+                              if (!constraint_exists(connection, child_name, key.statement.sql)) {
+                                labelled(fmt::format("target {}: {}", target, key.statement.what),
+                                         [&] { connection.exec(key.statement.sql); });
+                              }
+                            }}));
+  }
+  return key_jobs;
+}
+
+void GraphBuilder::add_target(TargetWork& work) {
+  const auto pre_data = add_pre_data(work);
+  std::map<catalog::Oid, std::vector<std::size_t>> data_jobs;
+  add_copies(work, pre_data, data_jobs);
+  const auto post_jobs = add_post_data(work, pre_data, data_jobs);
+  auto last = add_foreign_keys(work, pre_data, post_jobs);
+  for (const auto& [table, jobs] : data_jobs) {
+    last.insert(last.end(), jobs.begin(), jobs.end());
+  }
+  for (const auto& [table, job] : post_jobs) {
+    last.push_back(job);
+  }
+  last.push_back(pre_data);
+  const std::string target = work.plan->name;
+  add({fmt::format("{}: sequences and views", target), 0, last, [&work, target](Worker& worker) {
+         auto& connection = worker.target(target);
+         labelled(fmt::format("target {}", target), [&] {
+           for (const auto& sequence : work.sequences) {
+             labelled("sequence " + sequence.what, [&] { connection.exec(sequence.sql); });
+           }
+           const bool views_done =
+               connection.exec("SELECT count(*) AS n FROM _pgsplit.phases WHERE phase = 'views'")
+                   .int64(0, "n") > 0;
+           if (!views_done) {
+             in_transaction(connection, [&] {
+               execute(connection, work.ddl.views);
+               connection.exec("INSERT INTO _pgsplit.phases (phase) VALUES ('views')");
+             });
+           }
+         });
+       }});
+}
+
+} // namespace
+
+std::vector<Job> build_job_graph(std::vector<TargetWork>& targets, const catalog::Catalog& catalog,
+                                 const GraphOptions& options, Progress& progress) {
+  return GraphBuilder(catalog, options, progress).build(targets);
+}
+
+} // namespace pgsplit::copy

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <pgsplit/catalog/model.hpp>
+#include <pgsplit/copy/progress.hpp>
+#include <pgsplit/copy/scheduler.hpp>
+#include <pgsplit/copy/state_table.hpp>
+#include <pgsplit/copy/table_copy.hpp>
+#include <pgsplit/plan/plan.hpp>
+#include <pgsplit/schema/target_ddl.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+// The work of one apply, as a graph for the scheduler. Per target: pre-data (one transaction,
+// with the state tables) → each table's data (largest first) → that table's indexes and
+// constraints → foreign keys once both ends are in → sequences → views.
+namespace pgsplit::copy {
+
+// A sequence value read from the source, to set on a target.
+struct SequenceValue {
+  std::string target;
+  std::string sql;     // setval(…) with quoted names
+  std::string what;    // "public.users_id_seq = 42"
+};
+
+struct TargetWork {
+  const plan::TargetPlan* plan = nullptr;
+  schema::TargetDdl ddl;              // empty under options.schema: existing
+  bool create_schema = true;
+  TargetState state;                  // read before the run (resume)
+  std::vector<TableCopy> copies;
+  std::vector<SequenceValue> sequences;
+};
+
+struct GraphOptions {
+  bool resume = false;
+};
+
+// Builds the jobs; `progress` gets one entry per table copy (skipped ones marked as such).
+std::vector<Job> build_job_graph(std::vector<TargetWork>& targets, const catalog::Catalog& catalog,
+                                 const GraphOptions& options, Progress& progress);
+
+} // namespace pgsplit::copy

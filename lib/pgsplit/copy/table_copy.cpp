@@ -1,0 +1,103 @@
+#include <pgsplit/copy/table_copy.hpp>
+#include <pgsplit/core/error.hpp>
+#include <pgsplit/core/sha256.hpp>
+#include <pgsplit/pg/copy_stream.hpp>
+#include <pgsplit/pg/quote.hpp>
+
+#include <fmt/format.h>
+
+namespace pgsplit::copy {
+namespace {
+
+// The first OID of user-created objects: types below it are built in and identical everywhere.
+constexpr catalog::Oid first_normal_oid = 16384;
+
+std::string quoted_columns(const std::vector<std::string>& columns) {
+  std::string list;
+  for (const auto& column : columns) {
+    list += (list.empty() ? "" : ", ") + pg::quote_ident(column);
+  }
+  return list;
+}
+
+std::string format_name(CopyFormat format) {
+  return format == CopyFormat::binary ? "binary" : "text";
+}
+
+TableCopy copy_for(const catalog::Table& table, const plan::PlacedTable& placed,
+                   const std::string& target, bool existing_schema) {
+  TableCopy copy;
+  copy.target = target;
+  copy.table = table.oid;
+  copy.source_name = table.name;
+  copy.target_name = placed.target_name;
+  copy.where = placed.where;
+  copy.estimated_bytes = placed.size_bytes;
+  bool builtin_types = true;
+  for (const auto& column : table.columns) {
+    if (column.generated_expression) {
+      continue; // computed again by the target
+    }
+    copy.columns.push_back(column.name);
+    builtin_types = builtin_types && column.type_oid < first_normal_oid;
+  }
+  copy.format = builtin_types && !existing_schema ? CopyFormat::binary : CopyFormat::text;
+  copy.fingerprint = core::sha256_hex(fmt::format(
+      "{}\n{}\n{}\n{}\n{}", table.name.to_string(), placed.target_name.to_string(),
+      fmt::join(copy.columns, ","), placed.where.value_or(""), format_name(copy.format)));
+  return copy;
+}
+
+} // namespace
+
+std::string TableCopy::label() const { return fmt::format("{}: {}", target, target_name.to_string()); }
+
+std::vector<TableCopy> table_copies(const catalog::Catalog& catalog, const plan::TargetPlan& target,
+                                    bool existing_schema) {
+  std::vector<TableCopy> copies;
+  for (const auto& placed : target.tables) {
+    const auto* table = catalog.find_table(placed.table);
+    if (table->kind == catalog::TableKind::partitioned_table) {
+      continue; // its rows live in its partitions, copied one by one
+    }
+    copies.push_back(copy_for(*table, placed, target.name, existing_schema));
+  }
+  return copies;
+}
+
+std::string copy_out_statement(const TableCopy& copy) {
+  const auto where = copy.where ? fmt::format(" WHERE ({})", *copy.where) : std::string{};
+  return fmt::format("COPY (SELECT {} FROM ONLY {}{}) TO STDOUT (FORMAT {})",
+                     quoted_columns(copy.columns),
+                     pg::quote_qualified(copy.source_name.schema, copy.source_name.name), where,
+                     format_name(copy.format));
+}
+
+std::string copy_in_statement(const TableCopy& copy) {
+  return fmt::format("COPY {} ({}) FROM STDIN (FORMAT {}, FREEZE)",
+                     pg::quote_qualified(copy.target_name.schema, copy.target_name.name),
+                     quoted_columns(copy.columns), format_name(copy.format));
+}
+
+CopyResult copy_table(pg::Connection& source, pg::Connection& target, const TableCopy& copy,
+                      CopyCounters& counters) {
+  // FREEZE needs the table created or truncated in this transaction; TRUNCATE ONLY also makes
+  // a retried copy start from nothing.
+  target.exec(fmt::format("TRUNCATE ONLY {}",
+                          pg::quote_qualified(copy.target_name.schema, copy.target_name.name)));
+  pg::CopyIn in(target, copy_in_statement(copy));
+  pg::CopyOut out(source, copy_out_statement(copy));
+  std::string_view chunk;
+  while (out.read(chunk)) {
+    in.write(chunk);
+    counters.bytes.fetch_add(static_cast<std::int64_t>(chunk.size()), std::memory_order_relaxed);
+    counters.rows.fetch_add(1, std::memory_order_relaxed);
+  }
+  CopyResult result;
+  result.bytes = out.finish();
+  result.rows = in.finish();
+  counters.rows.store(result.rows, std::memory_order_relaxed);
+  return result;
+}
+
+} // namespace pgsplit::copy

@@ -1,0 +1,60 @@
+#pragma once
+
+#include <pgsplit/catalog/model.hpp>
+#include <pgsplit/pg/connection.hpp>
+#include <pgsplit/plan/plan.hpp>
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+// One table's data going from the source to its target: a leaf table (partitions are copied one
+// by one) read with `COPY (SELECT cols FROM ONLY t [WHERE …]) TO STDOUT`, written with
+// `COPY t (cols) FROM STDIN (FREEZE)` right after `TRUNCATE ONLY t` in the same transaction.
+namespace pgsplit::copy {
+
+enum class CopyFormat { text, binary };
+
+struct TableCopy {
+  std::string target;                  // target name
+  catalog::Oid table = 0;              // the source table
+  catalog::QualifiedName source_name;
+  catalog::QualifiedName target_name;
+  std::vector<std::string> columns;    // copied columns in source order (generated left out)
+  std::optional<std::string> where;
+  CopyFormat format = CopyFormat::text;
+  std::string fingerprint;             // what was copied: tables, columns, filter, format
+  std::int64_t estimated_bytes = 0;
+
+  std::string label() const; // "auth: public.users"
+};
+
+// The copies a target needs: every placed table that holds rows itself (not partitioned
+// parents). Binary format only when every column has a built-in type: binary arrays and
+// composites carry type OIDs, which differ between databases; `existing_schema` forces text so
+// that the target's input functions convert differing types.
+std::vector<TableCopy> table_copies(const catalog::Catalog& catalog, const plan::TargetPlan& target,
+                                    bool existing_schema);
+
+std::string copy_out_statement(const TableCopy& copy);
+std::string copy_in_statement(const TableCopy& copy);
+
+struct CopyResult {
+  std::int64_t rows = 0;
+  std::int64_t bytes = 0;
+};
+
+// Live counters of a running copy, read by the progress display from another thread.
+struct CopyCounters {
+  std::atomic<std::int64_t> bytes{0};
+  std::atomic<std::int64_t> rows{0};
+};
+
+// Streams the table inside `target`'s open transaction: TRUNCATE ONLY, COPY … FREEZE, pumping
+// the source's buffers unparsed. `source` must be inside the shared snapshot.
+CopyResult copy_table(pg::Connection& source, pg::Connection& target, const TableCopy& copy,
+                      CopyCounters& counters);
+
+} // namespace pgsplit::copy

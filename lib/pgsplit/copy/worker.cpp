@@ -1,0 +1,46 @@
+#include <pgsplit/copy/worker.hpp>
+#include <pgsplit/pg/quote.hpp>
+
+#include <fmt/format.h>
+
+namespace pgsplit::copy {
+
+pg::Connection open_target_session(const std::string& url, const std::string& application_name,
+                                   const std::string& maintenance_work_mem) {
+  auto connection = pg::Connection::open(url, {.application_name = application_name});
+  // The data is only durable once apply has finished and verified it; until then a crash means
+  // `apply --resume`, so commits need not wait for the WAL flush.
+  connection.exec("SET synchronous_commit = off; SET statement_timeout = 0; "
+                  "SET client_encoding = 'UTF8'");
+  connection.exec("SELECT set_config('maintenance_work_mem', $1, false)", {maintenance_work_mem});
+  return connection;
+}
+
+Worker::Worker(const SessionSettings& settings, Interrupt& interrupt, std::string application_name)
+    : settings_(settings), interrupt_(interrupt), application_name_(std::move(application_name)) {}
+
+pg::Connection& Worker::source() {
+  if (!source_) {
+    source_.emplace(pg::Connection::open(settings_.source_url,
+                                         {.application_name = application_name_, .read_only = true}));
+    interrupt_.watch(*source_);
+    source_->exec("SET client_encoding = 'UTF8'; SET statement_timeout = 0");
+    source_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    source_->exec(fmt::format("SET TRANSACTION SNAPSHOT {}", pg::quote_literal(settings_.snapshot)));
+  }
+  return *source_;
+}
+
+pg::Connection& Worker::target(const std::string& name) {
+  auto found = targets_.find(name);
+  if (found == targets_.end()) {
+    found = targets_
+                .emplace(name, open_target_session(settings_.target_urls.at(name), application_name_,
+                                                   settings_.maintenance_work_mem))
+                .first;
+    interrupt_.watch(found->second);
+  }
+  return found->second;
+}
+
+} // namespace pgsplit::copy

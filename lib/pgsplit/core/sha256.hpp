@@ -1,0 +1,12 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace pgsplit::core {
+
+// Lowercase hex SHA-256 of `bytes` (64 characters), as `sha256sum` prints it. OpenSSL's
+// libcrypto computes it. Used for Prisma checksums and for the copy fingerprints.
+std::string sha256_hex(std::string_view bytes);
+
+} // namespace pgsplit::core

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <pgsplit/config/mapping.hpp>
+#include <pgsplit/pg/connection.hpp>
+
+#include <map>
+#include <string>
+#include <string_view>
+
+// The sessions verify reads through. Every one of them renders values the same way (dates,
+// intervals, floats, time zone, bytea, money, encoding), so that a row hashes to the same
+// digest in the source and in its target, whatever each server's defaults are.
+namespace pgsplit::verify {
+
+// The settings, as one SET statement each, separated by semicolons.
+std::string_view output_settings_sql();
+
+// Applies output_settings_sql() to `connection` (for the rest of the session, or of the
+// caller's transaction when it is rolled back).
+void apply_output_settings(pg::Connection& connection);
+
+// The snapshot of the caller's transaction, for other sessions to share (pg_export_snapshot()).
+std::string export_snapshot(pg::Connection& source);
+
+// A read-only source session inside `snapshot`: BEGIN ISOLATION LEVEL REPEATABLE READ READ
+// ONLY, SET TRANSACTION SNAPSHOT, output settings.
+pg::Connection open_source_in_snapshot(const std::string& url, const std::string& snapshot);
+
+// Read-only target sessions opened on first use, one per target, with the output settings.
+// Not shared between threads: each worker has its own.
+class TargetSessions {
+public:
+  explicit TargetSessions(const config::Mapping& mapping) : mapping_(mapping) {}
+  // Throws core::Error when the mapping has no such target, core::ConnectionError when it
+  // cannot be reached.
+  pg::Connection& get(const std::string& target);
+
+private:
+  const config::Mapping& mapping_;
+  std::map<std::string, pg::Connection> open_;
+};
+
+} // namespace pgsplit::verify
