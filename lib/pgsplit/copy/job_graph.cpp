@@ -58,27 +58,7 @@ void drop_foreign_keys_touching(pg::Connection& target, const catalog::Qualified
 }
 
 bool constraint_exists(pg::Connection& target, const catalog::QualifiedName& table,
-                       const std::string& sql) {
-  // "ALTER TABLE t ADD CONSTRAINT name …": the name is the 6th token; cheaper to ask the
-  // server whether the table already has a foreign key with this definition's name.
-  const auto start = sql.find("ADD CONSTRAINT ");
-  if (start == std::string::npos) {
-    return false;
-  }
-  const auto rest = sql.substr(start + 15);
-  const auto name_end = rest.find(" FOREIGN KEY");
-  std::string quoted = rest.substr(0, name_end);
-  std::string name;
-  if (!quoted.empty() && quoted.front() == '"') {
-    for (std::size_t i = 1; i + 1 < quoted.size(); ++i) {
-      name.push_back(quoted[i]);
-      if (quoted[i] == '"') {
-        ++i; // doubled quote
-      }
-    }
-  } else {
-    name = quoted;
-  }
+                       const std::string& name) {
   return target.exec("SELECT count(*) AS n FROM pg_constraint WHERE conname = $1 AND conrelid = "
                      "$2::regclass",
                      {name, pg::quote_qualified(table.schema, table.name)})
@@ -225,6 +205,9 @@ std::vector<std::size_t> GraphBuilder::add_foreign_keys(
   const std::string target = work.plan->name;
   for (const auto& key : work.ddl.foreign_keys) {
     std::vector<std::size_t> after{pre_data};
+    if (key.constraint_name.empty() && !key_jobs.empty()) {
+      after.push_back(key_jobs.back()); // a key's comment waits for the key
+    }
     for (const auto table : {key.child_table, key.parent_table}) {
       if (const auto found = post_jobs.find(table); found != post_jobs.end()) {
         after.push_back(found->second);
@@ -238,7 +221,8 @@ std::vector<std::size_t> GraphBuilder::add_foreign_keys(
     key_jobs.push_back(add({fmt::format("{}: {}", target, key.statement.what), 0, after,
                             [&key, target, child_name](Worker& worker) {
                               auto& connection = worker.target(target);
-                              if (!constraint_exists(connection, child_name, key.statement.sql)) {
+                              if (key.constraint_name.empty() ||
+                                  !constraint_exists(connection, child_name, key.constraint_name)) {
                                 labelled(fmt::format("target {}: {}", target, key.statement.what),
                                          [&] { connection.exec(key.statement.sql); });
                               }

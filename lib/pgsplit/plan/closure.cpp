@@ -1,3 +1,4 @@
+#include <pgsplit/catalog/dependency_graph.hpp>
 #include <pgsplit/plan/findings.hpp>
 #include <pgsplit/plan/rules.hpp>
 
@@ -13,15 +14,8 @@ namespace {
 
 using catalog::ObjectKind;
 using catalog::ObjectRef;
-using Graph = std::map<ObjectRef, std::vector<ObjectRef>>; // dependent → what it needs
-
-Graph dependency_graph(const catalog::Catalog& catalog) {
-  Graph graph;
-  for (const auto& dependency : catalog.dependencies) {
-    graph[dependency.dependent].push_back(dependency.referenced);
-  }
-  return graph;
-}
+using Graph = catalog::DependencyGraph; // dependent → what it needs
+using catalog::dependency_graph;
 
 bool is_identifier_char(char character) {
   return std::isalnum(static_cast<unsigned char>(character)) != 0 || character == '_' ||

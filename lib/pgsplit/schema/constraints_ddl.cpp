@@ -82,7 +82,8 @@ void add_foreign_keys(std::vector<ForeignKeyStatement>& out, const Context& cont
       }
       const catalog::Oid child = table.source->oid;
       const catalog::Oid parent = *constraint.referenced_table;
-      out.push_back({child, parent, add_constraint(context, table, constraint, "foreign key")});
+      out.push_back({child, parent, add_constraint(context, table, constraint, "foreign key"),
+                     constraint.name});
       std::vector<Statement> comment;
       add_constraint_comment(comment, context, table, constraint);
       for (auto& comment_statement : comment) {

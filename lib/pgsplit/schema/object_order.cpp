@@ -1,3 +1,4 @@
+#include <pgsplit/catalog/dependency_graph.hpp>
 #include <pgsplit/schema/ddl_steps.hpp>
 
 #include <functional>
@@ -9,15 +10,8 @@ namespace {
 
 using catalog::ObjectKind;
 using catalog::ObjectRef;
-using Graph = std::map<ObjectRef, std::vector<ObjectRef>>; // dependent → what it needs
-
-Graph dependency_graph(const catalog::Catalog& catalog) {
-  Graph graph;
-  for (const auto& dependency : catalog.dependencies) {
-    graph[dependency.dependent].push_back(dependency.referenced);
-  }
-  return graph;
-}
+using Graph = catalog::DependencyGraph; // dependent → what it needs
+using catalog::dependency_graph;
 
 bool needs_kind(const Graph& graph, const ObjectRef& object, ObjectKind kind) {
   const auto found = graph.find(object);

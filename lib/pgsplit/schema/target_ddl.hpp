@@ -32,6 +32,9 @@ struct ForeignKeyStatement {
   catalog::Oid child_table = 0;
   catalog::Oid parent_table = 0;
   Statement statement;
+  // The key's name for ADD CONSTRAINT (so a resumed run can tell it exists); empty for the
+  // COMMENT that follows a key.
+  std::string constraint_name;
 };
 
 struct TargetDdl {
