@@ -27,7 +27,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "Installing dependencies and building"
 scripts/install-deps.sh
-scripts/build.sh >/dev/null
+scripts/build.sh pgsplit >/dev/null
 pgsplit="$PWD/${PGSPLIT_BUILD_DIR:-build}/apps/pgsplit"
 "$pgsplit" --version
 
