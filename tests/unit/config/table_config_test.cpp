@@ -1,6 +1,8 @@
 #include <pgsplit/config/mapping_loader.hpp>
 #include <pgsplit/core/error.hpp>
 
+#include "unit/config/problems.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace pgsplit::config;
@@ -19,18 +21,7 @@ std::vector<TableEntry> tables(const std::string& entries) {
 }
 
 std::vector<std::string> problems(const std::string& entries) {
-  try {
-    parse_mapping(head + entries, "m.yaml", env);
-  } catch (const ConfigError& e) {
-    std::vector<std::string> out;
-    for (const auto& d : e.diagnostics()) {
-      out.push_back(std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " +
-                    d.message);
-    }
-    return out;
-  }
-  FAIL("expected a ConfigError");
-  return {};
+  return pgsplit::testing::problems_of(head + entries, env);
 }
 
 using Problems = std::vector<std::string>;

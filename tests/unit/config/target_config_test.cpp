@@ -2,6 +2,8 @@
 #include <pgsplit/config/target_config.hpp>
 #include <pgsplit/core/error.hpp>
 
+#include "unit/config/problems.hpp"
+
 #include <catch2/catch.hpp>
 
 using namespace pgsplit::config;
@@ -15,18 +17,7 @@ const Environment env = fixed_environment({{"EMPTY", ""}});
 const std::string head = "source:\n  url: postgresql://h/mono\ntargets:\n";
 
 std::vector<std::string> problems(const std::string& targets) {
-  try {
-    parse_mapping(head + targets, "m.yaml", env);
-  } catch (const ConfigError& e) {
-    std::vector<std::string> out;
-    for (const auto& d : e.diagnostics()) {
-      out.push_back(std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " +
-                    d.message);
-    }
-    return out;
-  }
-  FAIL("expected a ConfigError");
-  return {};
+  return pgsplit::testing::problems_of(head + targets, env);
 }
 
 using Problems = std::vector<std::string>;
