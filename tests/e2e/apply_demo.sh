@@ -11,8 +11,7 @@ targets=(auth candidate company payment document logs)
 
 db_name monolith; source_db=$E2E_DB
 create_db "$source_db"
-psql_at "$(db_url "$source_db")" -v scale=0.01 -f "$PGSPLIT_SOURCE_DIR/sql/demo/monolith.sql" \
-  >"$E2E_WORK/load.log" 2>&1 || { show_file "load" "$E2E_WORK/load.log"; fail "loading the demo monolith"; }
+load_demo_monolith "$source_db"
 export MONOLITH_URL; MONOLITH_URL=$(db_url "$source_db")
 declare -A target_url
 for target in "${targets[@]}"; do

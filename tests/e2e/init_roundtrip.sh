@@ -10,8 +10,7 @@ e2e_begin init_roundtrip --server
 db_name monolith; source_db=$E2E_DB
 create_db "$source_db"
 source_url=$(db_url "$source_db")
-psql_at "$source_url" -v scale=0.01 -f "$PGSPLIT_SOURCE_DIR/sql/demo/monolith.sql" \
-  >"$E2E_WORK/load.log" 2>&1 || { show_file "load" "$E2E_WORK/load.log"; fail "loading the demo monolith"; }
+load_demo_monolith "$source_db"
 snapshot_db source "$source_url"
 ok "demo monolith loaded into $source_db"
 

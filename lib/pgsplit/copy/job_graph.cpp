@@ -17,13 +17,7 @@ void in_transaction(pg::Connection& connection, Body&& body) {
     body();
     connection.exec("COMMIT");
   } catch (...) {
-    if (!connection.is_broken()) {
-      try {
-        connection.exec("ROLLBACK");
-      } catch (...) {
-        // the original error matters more
-      }
-    }
+    connection.rollback_quietly();
     throw;
   }
 }

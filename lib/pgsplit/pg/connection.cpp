@@ -142,6 +142,13 @@ Result Connection::exec(std::string_view sql, const Params& params) {
 
 int Connection::server_version() const { return PQserverVersion(raw_.get()); }
 
+void Connection::rollback_quietly() noexcept {
+  if (is_broken()) {
+    return;
+  }
+  PQclear(PQexec(raw_.get(), "ROLLBACK"));
+}
+
 bool Connection::is_broken() const { return PQstatus(raw_.get()) != CONNECTION_OK; }
 
 std::string Connection::quote_ident(std::string_view name) const {

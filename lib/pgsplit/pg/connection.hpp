@@ -59,6 +59,9 @@ public:
   // "postgresql://user@host:port/dbname" — never the password.
   const std::string& description() const { return description_; }
   int server_version() const;
+  // ROLLBACK of the open transaction after a failure; never throws (the failure that led here is
+  // the one worth reporting) and does nothing on a broken connection.
+  void rollback_quietly() noexcept;
   bool is_broken() const;
 
   // Identifier quoting by libpq (PQescapeIdentifier), honouring the client encoding.

@@ -141,17 +141,6 @@ StampWritten write_entry(pg::Connection& target, const PlannedStamp& entry) {
                                                : rewrite_table(target, entry);
 }
 
-void roll_back(pg::Connection& target) noexcept {
-  if (target.is_broken()) {
-    return;
-  }
-  try {
-    target.exec("ROLLBACK");
-  } catch (const std::exception&) {
-    // The original error is the one worth reporting.
-  }
-}
-
 core::SqlError naming_target(const core::SqlError& error, const std::string& target) {
   auto details = error.details();
   details.statement = fmt::format("stamping target {}: {}", target, details.statement);
@@ -189,10 +178,10 @@ StampOutcome write_target_stamps(pg::Connection& target, const TargetStamps& sta
     }
     target.exec("COMMIT");
   } catch (const core::SqlError& error) {
-    roll_back(target);
+    target.rollback_quietly();
     throw naming_target(error, stamps.target);
   } catch (...) {
-    roll_back(target);
+    target.rollback_quietly();
     throw;
   }
   return outcome;

@@ -297,6 +297,12 @@ expect_no_database() {
   fi
 }
 
+# load_demo_monolith DB: loads sql/demo/monolith.sql at scale 0.01 into the existing database DB.
+load_demo_monolith() {
+  psql_at "$(db_url "$1")" -v scale=0.01 -f "$PGSPLIT_SOURCE_DIR/sql/demo/monolith.sql" \
+    >"$E2E_WORK/load.log" 2>&1 || { show_file "load" "$E2E_WORK/load.log"; fail "loading the demo monolith"; }
+}
+
 # Databases of this script run that exist now, sorted, one per line.
 my_databases() {
   psql_at "$PGSPLIT_TEST_URL" -c \
