@@ -5,6 +5,7 @@
 #include "planning.hpp"
 
 #include <pgsplit/copy/apply.hpp>
+#include <pgsplit/core/byte_size.hpp>
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/stamp_target.hpp>
 #include <pgsplit/verify/render_json.hpp>
@@ -20,6 +21,16 @@
 namespace pgsplit::app {
 namespace {
 
+std::int64_t split_threshold(const po::variables_map& values) {
+  const auto text = values["split-larger-than"].as<std::string>();
+  const auto bytes = core::parse_byte_size(text);
+  if (!bytes) {
+    throw core::UsageError(fmt::format("pgsplit apply: --split-larger-than: '{}' is not a size", text),
+                           "give a size such as 1GB, 512MB or 0 (never split)");
+  }
+  return *bytes;
+}
+
 copy::ApplyOptions apply_options(const po::variables_map& values, const config::Mapping& mapping) {
   copy::ApplyOptions options;
   options.jobs = values.count("jobs") ? values["jobs"].as<int>() : mapping.options.jobs;
@@ -29,6 +40,7 @@ copy::ApplyOptions apply_options(const po::variables_map& values, const config::
   }
   options.resume = values.count("resume") != 0;
   options.maintenance_work_mem = values["maintenance-work-mem"].as<std::string>();
+  options.split_larger_than = split_threshold(values);
   if (values.count("quiet") || values["format"].as<std::string>() == "json") {
     options.progress = copy::ProgressStyle::quiet;
   } else {
@@ -98,6 +110,9 @@ int run_apply(const std::vector<std::string>& arguments) {
       ("format", po::value<std::string>()->default_value("text"), "report format: text | json")
       ("maintenance-work-mem", po::value<std::string>()->default_value("256MB"),
        "maintenance_work_mem of target sessions (index builds)")
+      ("split-larger-than", po::value<std::string>()->default_value("1GB"),
+       "copy a table larger than this in concurrent parts (integer primary key ranges, else "
+       "page ranges), one per SIZE, at most -j; 0 never splits")
       ("verify", po::value<std::string>()->default_value("counts"),
        "after the copy: counts | checksums | none (a mismatch exits 3; stamps are written only "
        "after a successful check)");
@@ -116,6 +131,7 @@ int run_apply(const std::vector<std::string>& arguments) {
                                        values["jobs"].as<int>()),
                            "give the number of tables copied at once, e.g. -j 4");
   }
+  split_threshold(values); // a bad size is refused before connecting anywhere
   const auto verify_mode = values["verify"].as<std::string>();
   if (verify_mode != "counts" && verify_mode != "checksums" && verify_mode != "none") {
     throw core::UsageError(fmt::format("pgsplit apply: unknown --verify '{}'", verify_mode),

@@ -2,6 +2,7 @@
 #include <pgsplit/copy/interrupt.hpp>
 #include <pgsplit/copy/job_graph.hpp>
 #include <pgsplit/copy/sequences.hpp>
+#include <pgsplit/copy/table_parts.hpp>
 #include <pgsplit/copy/target_databases.hpp>
 #include <pgsplit/copy/worker.hpp>
 #include <pgsplit/core/error.hpp>
@@ -44,6 +45,7 @@ std::vector<TargetWork> prepare_targets(pg::Connection& source, const config::Ma
       target.ddl = schema::generate_target_ddl(catalog, target_plan);
     }
     target.copies = table_copies(catalog, target_plan, existing);
+    plan_parts(source, catalog, target.copies, options.split_larger_than, options.jobs);
     target.sequences = sequence_values(source, catalog, target_plan);
     auto session = open_target_session(mapping.targets[index].url, "pgsplit apply",
                                        options.maintenance_work_mem);
@@ -65,7 +67,8 @@ ApplyReport report_of(const Progress& progress, const RunOutcome& outcome,
   std::map<std::string, TargetReport> targets;
   for (const auto& entry : progress.entries()) {
     TableReport table{entry.target, entry.table, entry.counters.rows.load(),
-                      entry.counters.bytes.load(), entry.seconds, entry.status.load()};
+                      entry.counters.bytes.load(), entry.seconds, entry.status.load(),
+                      entry.parts, entry.parts_committed.load()};
     auto& target = targets[entry.target];
     target.name = entry.target;
     if (table.status == CopyStatus::done) {

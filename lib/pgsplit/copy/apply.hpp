@@ -18,6 +18,8 @@ struct ApplyOptions {
   bool resume = false;
   ProgressStyle progress = ProgressStyle::log;
   std::string maintenance_work_mem = "256MB";
+  // Tables larger than this (pg_table_size) are copied in concurrent parts; 0: never.
+  std::int64_t split_larger_than = 1LL << 30;
 };
 
 struct TableReport {
@@ -27,6 +29,8 @@ struct TableReport {
   std::int64_t bytes = 0;
   double seconds = 0;
   CopyStatus status = CopyStatus::waiting;
+  int parts = 1;            // > 1: copied in that many concurrent parts
+  int parts_committed = 0;  // of those, committed (a failed split table may hold some)
 };
 
 struct TargetReport {

@@ -51,6 +51,18 @@ void drop_foreign_keys_touching(pg::Connection& target, const catalog::Qualified
   }
 }
 
+// Runs one step of a table's copy: names the target and table in any error, and marks the
+// table failed in the progress.
+template <typename Body>
+void copy_step(Progress& progress, const TableCopy& copy, CopyEntry& entry, Body&& body) {
+  try {
+    labelled(fmt::format("target {}, table {}", copy.target, copy.target_name.to_string()), body);
+  } catch (...) {
+    progress.finish(entry, CopyStatus::failed);
+    throw;
+  }
+}
+
 bool constraint_exists(pg::Connection& target, const catalog::QualifiedName& table,
                        const std::string& name) {
   return target.exec("SELECT count(*) AS n FROM pg_constraint WHERE conname = $1 AND conrelid = "
@@ -80,6 +92,9 @@ private:
   void add_target(TargetWork& work);
   std::size_t add_pre_data(TargetWork& work);
   void add_copies(TargetWork& work, std::size_t pre_data, std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs);
+  std::size_t add_whole_copy(const TableCopy& copy, CopyEntry& entry, bool done, std::size_t pre_data);
+  std::size_t add_split_copy(const TableCopy& copy, CopyEntry& entry, bool done, std::size_t pre_data);
+
   std::map<catalog::Oid, std::size_t> add_post_data(TargetWork& work, std::size_t pre_data,
                                                      const std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs);
   std::vector<std::size_t> add_foreign_keys(TargetWork& work, std::size_t pre_data,
@@ -116,36 +131,109 @@ void GraphBuilder::add_copies(TargetWork& work, std::size_t pre_data,
     const auto state = work.state.tables.find(state_key(copy.target_name));
     const bool done = options_.resume && state != work.state.tables.end() &&
                       state->second.fingerprint == copy.fingerprint;
-    const bool resume = options_.resume;
-    const auto index = add({copy.label() + " (data)", copy.estimated_bytes, {pre_data},
-                            [&copy, &entry, done, resume, this](Worker& worker) {
+    if (copy.parts.empty()) {
+      data_jobs[copy.table].push_back(add_whole_copy(copy, entry, done, pre_data));
+    } else {
+      data_jobs[copy.table].push_back(add_split_copy(copy, entry, done, pre_data));
+    }
+  }
+}
+
+// One job, one transaction: TRUNCATE, COPY … FREEZE, the state row.
+std::size_t GraphBuilder::add_whole_copy(const TableCopy& copy, CopyEntry& entry, bool done,
+                                         std::size_t pre_data) {
+  const bool resume = options_.resume;
+  return add({copy.label() + " (data)", copy.estimated_bytes, {pre_data},
+              [&copy, &entry, done, resume, &progress = progress_](Worker& worker) {
+                if (done) {
+                  progress.finish(entry, CopyStatus::skipped);
+                  return;
+                }
+                progress.start(entry);
+                copy_step(progress, copy, entry, [&] {
+                  auto& target = worker.target(copy.target);
+                  auto& source = worker.source();
+                  in_transaction(target, [&] {
+                    if (resume) {
+                      drop_foreign_keys_touching(target, copy.target_name);
+                    }
+                    const auto result = copy_table(source, target, copy, entry.counters);
+                    mark_data_done(target, copy, result);
+                  });
+                });
+                entry.parts_committed.store(1);
+                progress.finish(entry, CopyStatus::done);
+              }});
+}
+
+// A table in parts: one job empties it (and forgets earlier parts), one job per part copies
+// its range in its own transaction, the last job marks the table done once every part has
+// committed. The parts run concurrently; their priority is the whole table's size so that
+// they start first.
+std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry, bool done,
+                                         std::size_t pre_data) {
+  const bool resume = options_.resume;
+  const auto prepare = add({copy.label() + " (empty before parts)", copy.estimated_bytes, {pre_data},
+                            [&copy, &entry, done, resume, &progress = progress_](Worker& worker) {
                               if (done) {
-                                progress_.finish(entry, CopyStatus::skipped);
                                 return;
                               }
-                              progress_.start(entry);
-                              try {
-                                labelled(fmt::format("target {}, table {}", copy.target,
-                                                     copy.target_name.to_string()),
-                                         [&] {
-                                           auto& target = worker.target(copy.target);
-                                           auto& source = worker.source();
-                                           in_transaction(target, [&] {
-                                             if (resume) {
-                                               drop_foreign_keys_touching(target, copy.target_name);
-                                             }
-                                             const auto result = copy_table(source, target, copy, entry.counters);
-                                             mark_data_done(target, copy, result);
-                                           });
-                                         });
-                              } catch (...) {
-                                progress_.finish(entry, CopyStatus::failed);
-                                throw;
-                              }
-                              progress_.finish(entry, CopyStatus::done);
+                              progress.start(entry);
+                              copy_step(progress, copy, entry, [&] {
+                                auto& target = worker.target(copy.target);
+                                in_transaction(target, [&] {
+                                  if (resume) {
+                                    drop_foreign_keys_touching(target, copy.target_name);
+                                  }
+                                  create_part_table(target);
+                                  clear_parts(target, copy.target_name);
+                                  target.exec(fmt::format("TRUNCATE ONLY {}",
+                                                          pg::quote_qualified(copy.target_name.schema,
+                                                                              copy.target_name.name)));
+                                });
+                              });
                             }});
-    data_jobs[copy.table].push_back(index);
+  std::vector<std::size_t> part_jobs;
+  for (std::size_t index = 0; index < copy.parts.size(); ++index) {
+    auto part = copy.part_copy(static_cast<int>(index));
+    const auto name = part.label() + " (data)";
+    part_jobs.push_back(add({name, copy.estimated_bytes, {prepare},
+                             [part = std::move(part), &entry, done, &progress = progress_](Worker& worker) {
+                               if (done) {
+                                 return;
+                               }
+                               copy_step(progress, part, entry, [&] {
+                                 auto& target = worker.target(part.target);
+                                 auto& source = worker.source();
+                                 in_transaction(target, [&] {
+                                   const auto result = copy_table(source, target, part, entry.counters);
+                                   record_part_done(target, part, result);
+                                 });
+                               });
+                               entry.parts_committed.fetch_add(1);
+                             }}));
   }
+  return add({copy.label() + " (parts done)", 0, part_jobs,
+              [&copy, &entry, done, &progress = progress_](Worker& worker) {
+                if (done) {
+                  progress.finish(entry, CopyStatus::skipped);
+                  return;
+                }
+                copy_step(progress, copy, entry, [&] {
+                  auto& target = worker.target(copy.target);
+                  in_transaction(target, [&] {
+                    const auto committed = parts_done(target, copy.target_name);
+                    if (committed.parts != static_cast<int>(copy.parts.size())) {
+                      throw core::Error(fmt::format("{} of {} parts recorded as copied",
+                                                    committed.parts, copy.parts.size()),
+                                        "copy the table again with `pgsplit apply --resume`");
+                    }
+                    mark_data_done(target, copy, committed.totals);
+                    clear_parts(target, copy.target_name);
+                  });
+                });
+                progress.finish(entry, CopyStatus::done);
+              }});
 }
 
 std::map<catalog::Oid, std::size_t> GraphBuilder::add_post_data(

@@ -29,6 +29,7 @@ CopyEntry& Progress::add(const TableCopy& copy) {
   entry.target = copy.target;
   entry.table = copy.target_name.to_string();
   entry.estimated_bytes = copy.estimated_bytes;
+  entry.parts = copy.parts.empty() ? 1 : static_cast<int>(copy.parts.size());
   return entry;
 }
 
@@ -104,8 +105,11 @@ void Progress::draw(bool final_frame) {
       for (const auto* entry : active) {
         const double running = std::max(seconds_since(entry->started), 0.001);
         const auto bytes = entry->counters.bytes.load();
-        frame += fmt::format("  {}: {}  {} rows  {}  {:.1f} MB/s\n", entry->target, entry->table,
-                             entry->counters.rows.load(), megabytes(bytes), bytes / 1e6 / running);
+        const auto parts = entry->parts > 1 ? fmt::format("  parts {}/{} done", entry->parts_committed.load(),
+                                                          entry->parts)
+                                            : std::string{};
+        frame += fmt::format("  {}: {}  {} rows  {}  {:.1f} MB/s{}\n", entry->target, entry->table,
+                             entry->counters.rows.load(), megabytes(bytes), bytes / 1e6 / running, parts);
         ++lines_drawn_;
       }
     }

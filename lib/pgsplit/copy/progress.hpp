@@ -28,6 +28,8 @@ struct CopyEntry {
   std::atomic<CopyStatus> status{CopyStatus::waiting};
   std::chrono::steady_clock::time_point started;
   double seconds = 0; // when done
+  int parts = 1;      // > 1: copied in that many concurrent parts
+  std::atomic<int> parts_committed{0};
 };
 
 enum class ProgressStyle { terminal, log, quiet };

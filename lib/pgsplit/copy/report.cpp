@@ -56,9 +56,15 @@ std::string render_report_text(const ApplyReport& report) {
     }
   }
   if (!unfinished.empty()) {
-    text += "  not copied (untouched in their target; `pgsplit apply --resume` copies them):\n";
+    text += "  not copied (unmarked in their target; `pgsplit apply --resume` copies them):\n";
     for (const auto* table : unfinished) {
-      text += fmt::format("    {}: {} ({})\n", table->target, table->table, status_name(table->status));
+      // A split table commits part by part: say what it holds until --resume empties it.
+      const auto held = table->parts > 1 && table->parts_committed > 0
+                            ? fmt::format("; holds {} of {} parts until then", table->parts_committed,
+                                          table->parts)
+                            : std::string{};
+      text += fmt::format("    {}: {} ({}{})\n", table->target, table->table,
+                          status_name(table->status), held);
     }
   }
   for (const auto& failure : report.failures) {
@@ -84,7 +90,8 @@ std::string render_report_json(const ApplyReport& report) {
   for (const auto& table : report.tables) {
     json["tables"].push_back({{"target", table.target}, {"table", table.table},
                               {"status", status_name(table.status)}, {"rows", table.rows},
-                              {"bytes", table.bytes}, {"seconds", table.seconds}});
+                              {"bytes", table.bytes}, {"seconds", table.seconds},
+                              {"parts", table.parts}, {"parts_committed", table.parts_committed}});
   }
   json["failures"] = report.failures;
   json["not_done"] = report.not_done;

@@ -19,6 +19,31 @@ CREATE TABLE IF NOT EXISTS _pgsplit.tables (
   bytes bigint NOT NULL,
   data_done_at timestamptz NOT NULL DEFAULT now(),
   post_data_done_at timestamptz))sql");
+  create_part_table(target);
+}
+
+void create_part_table(pg::Connection& target) {
+  target.exec("CREATE TABLE IF NOT EXISTS _pgsplit.parts (target_table text NOT NULL, "
+              "part int NOT NULL, rows bigint NOT NULL, bytes bigint NOT NULL, "
+              "done_at timestamptz NOT NULL DEFAULT now(), PRIMARY KEY (target_table, part))");
+}
+
+void clear_parts(pg::Connection& target, const catalog::QualifiedName& table) {
+  target.exec("DELETE FROM _pgsplit.parts WHERE target_table = $1", {state_key(table)});
+}
+
+void record_part_done(pg::Connection& target, const TableCopy& part, const CopyResult& result) {
+  target.exec("INSERT INTO _pgsplit.parts (target_table, part, rows, bytes) VALUES ($1, $2, $3, $4)",
+              {state_key(part.target_name), std::to_string(part.part.value().index),
+               std::to_string(result.rows), std::to_string(result.bytes)});
+}
+
+PartsDone parts_done(pg::Connection& target, const catalog::QualifiedName& table) {
+  const auto sums = target.exec("SELECT count(*) AS parts, coalesce(sum(rows), 0)::bigint AS rows, "
+                                "coalesce(sum(bytes), 0)::bigint AS bytes FROM _pgsplit.parts "
+                                "WHERE target_table = $1",
+                                {state_key(table)});
+  return {static_cast<int>(sums.int64(0, "parts")), {sums.int64(0, "rows"), sums.int64(0, "bytes")}};
 }
 
 TargetState read_state(pg::Connection& target) {

@@ -37,4 +37,16 @@ void mark_pre_data_done(pg::Connection& target);
 void mark_data_done(pg::Connection& target, const TableCopy& copy, const CopyResult& result);
 void mark_post_data_done(pg::Connection& target, const catalog::QualifiedName& table);
 
+// The parts of a split table commit one by one, each recording itself (_pgsplit.parts) in its
+// own transaction; once all have, the table is marked done with their totals and the part
+// records go. A table with parts but no mark is incomplete: the next run copies it again.
+void create_part_table(pg::Connection& target);
+void clear_parts(pg::Connection& target, const catalog::QualifiedName& table);
+void record_part_done(pg::Connection& target, const TableCopy& part, const CopyResult& result);
+struct PartsDone {
+  int parts = 0;
+  CopyResult totals;
+};
+PartsDone parts_done(pg::Connection& target, const catalog::QualifiedName& table);
+
 } // namespace pgsplit::copy

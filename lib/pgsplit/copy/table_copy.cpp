@@ -50,7 +50,20 @@ TableCopy copy_for(const catalog::Table& table, const plan::PlacedTable& placed,
 
 } // namespace
 
-std::string TableCopy::label() const { return fmt::format("{}: {}", target, target_name.to_string()); }
+std::string TableCopy::label() const {
+  if (part) {
+    return fmt::format("{}: {} (part {}/{})", target, target_name.to_string(), part->index + 1,
+                       part->count);
+  }
+  return fmt::format("{}: {}", target, target_name.to_string());
+}
+
+TableCopy TableCopy::part_copy(int index) const {
+  TableCopy copy = *this;
+  copy.parts.clear();
+  copy.part = CopyPart{index, static_cast<int>(parts.size()), parts.at(static_cast<std::size_t>(index))};
+  return copy;
+}
 
 std::vector<TableCopy> table_copies(const catalog::Catalog& catalog, const plan::TargetPlan& target,
                                     bool existing_schema) {
@@ -66,7 +79,15 @@ std::vector<TableCopy> table_copies(const catalog::Catalog& catalog, const plan:
 }
 
 std::string copy_out_statement(const TableCopy& copy) {
-  const auto where = copy.where ? fmt::format(" WHERE ({})", *copy.where) : std::string{};
+  std::vector<std::string> conditions;
+  if (copy.where) {
+    conditions.push_back(fmt::format("({})", *copy.where));
+  }
+  if (copy.part) {
+    conditions.push_back(fmt::format("({})", copy.part->condition));
+  }
+  const auto where = conditions.empty() ? std::string{}
+                                        : fmt::format(" WHERE {}", fmt::join(conditions, " AND "));
   return fmt::format("COPY (SELECT {} FROM ONLY {}{}) TO STDOUT (FORMAT {})",
                      quoted_columns(copy.columns),
                      pg::quote_qualified(copy.source_name.schema, copy.source_name.name), where,
@@ -74,29 +95,35 @@ std::string copy_out_statement(const TableCopy& copy) {
 }
 
 std::string copy_in_statement(const TableCopy& copy) {
-  return fmt::format("COPY {} ({}) FROM STDIN (FORMAT {}, FREEZE)",
+  return fmt::format("COPY {} ({}) FROM STDIN (FORMAT {}{})",
                      pg::quote_qualified(copy.target_name.schema, copy.target_name.name),
-                     quoted_columns(copy.columns), format_name(copy.format));
+                     quoted_columns(copy.columns), format_name(copy.format),
+                     copy.part ? "" : ", FREEZE");
 }
 
 CopyResult copy_table(pg::Connection& source, pg::Connection& target, const TableCopy& copy,
                       CopyCounters& counters) {
   // FREEZE needs the table created or truncated in this transaction; TRUNCATE ONLY also makes
-  // a retried copy start from nothing.
-  target.exec(fmt::format("TRUNCATE ONLY {}",
-                          pg::quote_qualified(copy.target_name.schema, copy.target_name.name)));
+  // a retried copy start from nothing. Parts find their table truncated by their first job.
+  if (!copy.part) {
+    target.exec(fmt::format("TRUNCATE ONLY {}",
+                            pg::quote_qualified(copy.target_name.schema, copy.target_name.name)));
+  }
   pg::CopyIn in(target, copy_in_statement(copy));
   pg::CopyOut out(source, copy_out_statement(copy));
   std::string_view chunk;
+  std::int64_t messages = 0; // one per row, plus the binary format's trailer
   while (out.read(chunk)) {
     in.write(chunk);
     counters.bytes.fetch_add(static_cast<std::int64_t>(chunk.size()), std::memory_order_relaxed);
     counters.rows.fetch_add(1, std::memory_order_relaxed);
+    ++messages;
   }
   CopyResult result;
   result.bytes = out.finish();
   result.rows = in.finish();
-  counters.rows.store(result.rows, std::memory_order_relaxed);
+  // The counters may be shared by the parts of one table: correct by the difference.
+  counters.rows.fetch_add(result.rows - messages, std::memory_order_relaxed);
   return result;
 }
 

@@ -17,6 +17,13 @@ namespace pgsplit::copy {
 
 enum class CopyFormat { text, binary };
 
+// One of the concurrent parts of a split table (table_parts.hpp).
+struct CopyPart {
+  int index = 0;          // 0-based
+  int count = 1;
+  std::string condition;  // the range, e.g. "id >= 1000 AND id < 2000"
+};
+
 struct TableCopy {
   std::string target;                  // target name
   catalog::Oid table = 0;              // the source table
@@ -27,8 +34,13 @@ struct TableCopy {
   CopyFormat format = CopyFormat::text;
   std::string fingerprint;             // what was copied: tables, columns, filter, format
   std::int64_t estimated_bytes = 0;
+  std::vector<std::string> parts;      // range conditions when the table is copied in parts
+  std::string split_by;                // "primary key id" | "pages (ctid)"
+  std::optional<CopyPart> part;        // set on the copy of one part
 
-  std::string label() const; // "auth: public.users"
+  std::string label() const; // "auth: public.users", "auth: public.big (part 2/4)"
+  // The copy of part `index` of this table.
+  TableCopy part_copy(int index) const;
 };
 
 // The copies a target needs: every placed table that holds rows itself (not partitioned
@@ -53,7 +65,9 @@ struct CopyCounters {
 };
 
 // Streams the table inside `target`'s open transaction: TRUNCATE ONLY, COPY … FREEZE, pumping
-// the source's buffers unparsed. `source` must be inside the shared snapshot.
+// the source's buffers unparsed. `source` must be inside the shared snapshot. A part neither
+// truncates (its siblings write to the same table concurrently) nor freezes (FREEZE needs the
+// table truncated in the same transaction).
 CopyResult copy_table(pg::Connection& source, pg::Connection& target, const TableCopy& copy,
                       CopyCounters& counters);
 
