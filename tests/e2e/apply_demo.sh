@@ -75,6 +75,8 @@ ok "a second apply is refused with exit 2 and writes nothing"
 expect_exit 0 "$PGSPLIT_BIN" apply -c "$config" --resume --format json
 expect_eq "$(json_query "$E2E_OUT" "len([t for t in doc['apply']['tables'] if t['status'] != 'already done (resume)'])")" "0" \
   "tables copied again by --resume"
+expect_eq "$(json_query "$E2E_OUT" "sum(t['kept'] for t in doc['apply']['targets'])")" \
+  "$(json_query "$json" "len(doc['apply']['tables'])")" "tables reported as kept by --resume"
 for target in "${targets[@]}"; do expect_db_unchanged "$target" "${target_url[$target]}"; done
 ok "--resume keeps every copied table and changes nothing"
 

@@ -71,6 +71,7 @@ ApplyReport report_of(const Progress& progress, const RunOutcome& outcome,
                       entry.parts, entry.parts_committed.load()};
     auto& target = targets[entry.target];
     target.name = entry.target;
+    target.kept += table.status == CopyStatus::skipped ? 1 : 0;
     if (table.status == CopyStatus::done) {
       ++target.tables;
       target.rows += table.rows;

@@ -35,7 +35,8 @@ struct TableReport {
 
 struct TargetReport {
   std::string name;
-  int tables = 0;
+  int tables = 0;        // copied by this run
+  int kept = 0;          // already done by an earlier run (--resume)
   std::int64_t rows = 0;
   std::int64_t bytes = 0;
   double seconds = 0; // the longest of its tables

@@ -30,8 +30,10 @@ std::string megabytes(std::int64_t bytes) { return fmt::format("{:.1f} MB", byte
 std::string render_report_text(const ApplyReport& report) {
   std::string text = "\napply summary\n";
   for (const auto& target : report.targets) {
-    text += fmt::format("  {:<16} {:>4} tables  {:>12} rows  {:>10}  {:>7.1f}s\n", target.name,
-                        target.tables, target.rows, megabytes(target.bytes), target.seconds);
+    const auto kept = target.kept > 0 ? fmt::format("  ({} kept from the earlier run)", target.kept)
+                                      : std::string{};
+    text += fmt::format("  {:<16} {:>4} tables  {:>12} rows  {:>10}  {:>7.1f}s{}\n", target.name,
+                        target.tables, target.rows, megabytes(target.bytes), target.seconds, kept);
   }
   std::vector<const TableReport*> copied;
   for (const auto& table : report.tables) {
@@ -82,7 +84,7 @@ std::string render_report_json(const ApplyReport& report) {
   json["data_seconds"] = report.data_seconds;
   json["targets"] = nlohmann::ordered_json::array();
   for (const auto& target : report.targets) {
-    json["targets"].push_back({{"name", target.name}, {"tables", target.tables},
+    json["targets"].push_back({{"name", target.name}, {"tables", target.tables}, {"kept", target.kept},
                                {"rows", target.rows}, {"bytes", target.bytes},
                                {"seconds", target.seconds}});
   }
