@@ -99,11 +99,12 @@ void CopyOut::abandon() noexcept {
 CopyIn::CopyIn(Connection& connection, std::string_view copy_statement)
     : connection_(&connection), statement_(copy_statement) {
   expect_copy_state(connection, copy_statement, PGRES_COPY_IN);
+  pending_.reserve(batch_bytes);
 }
 
 CopyIn::CopyIn(CopyIn&& other) noexcept
     : connection_(std::exchange(other.connection_, nullptr)), statement_(std::move(other.statement_)),
-      active_(std::exchange(other.active_, false)) {}
+      pending_(std::move(other.pending_)), active_(std::exchange(other.active_, false)) {}
 
 CopyIn::~CopyIn() {
   if (connection_ && active_) {
@@ -112,6 +113,23 @@ CopyIn::~CopyIn() {
 }
 
 void CopyIn::write(std::string_view data) {
+  if (pending_.size() + data.size() <= batch_bytes) {
+    pending_.append(data);
+    return;
+  }
+  send(pending_);
+  pending_.clear();
+  if (data.size() >= batch_bytes) {
+    send(data); // a large value goes as it is, without a copy
+  } else {
+    pending_.append(data);
+  }
+}
+
+void CopyIn::send(std::string_view data) {
+  if (data.empty()) {
+    return;
+  }
   if (PQputCopyData(connection_->native(), data.data(), static_cast<int>(data.size())) != 1) {
     active_ = false;
     connection_->throw_error(nullptr, statement_);
@@ -119,6 +137,8 @@ void CopyIn::write(std::string_view data) {
 }
 
 std::int64_t CopyIn::finish() {
+  send(pending_);
+  pending_.clear();
   active_ = false;
   if (PQputCopyEnd(connection_->native(), nullptr) != 1) {
     connection_->throw_error(nullptr, statement_);

@@ -44,7 +44,9 @@ private:
 
 // `COPY … FROM STDIN` on a connection. write() the data, then finish() to commit the statement.
 // Destroying an unfinished stream ends the COPY with an error (so nothing of it is kept) and
-// never throws.
+// never throws. Writes are gathered into messages of about `batch_bytes`: COPY data is a byte
+// stream, and one CopyData message per row would cost the client and the server a message
+// each (a COPY TO sends one per row).
 class CopyIn {
 public:
   CopyIn(Connection& connection, std::string_view copy_statement);
@@ -54,6 +56,8 @@ public:
   CopyIn& operator=(const CopyIn&) = delete;
   ~CopyIn();
 
+  static constexpr std::size_t batch_bytes = 64 * 1024;
+
   void write(std::string_view data);
   // Ends the data and waits for the server; returns the rows it stored. Throws core::SqlError.
   std::int64_t finish();
@@ -61,8 +65,11 @@ public:
   void abort(std::string_view reason) noexcept;
 
 private:
+  void send(std::string_view data);
+
   Connection* connection_;
   std::string statement_;
+  std::string pending_; // gathered writes, sent once batch_bytes are reached
   bool active_ = true;
 };
 

@@ -346,7 +346,8 @@ std::string init_mapping(const catalog::Catalog& catalog, const InitOptions& opt
     roots.push_back(Root{&table, 0, 0, -1});
   }
   if (roots.empty()) {
-    throw core::Error(fmt::format("the database {} has no tables to split", catalog.database),
+    // The operator pointed init at the wrong database or schema: a usage error (exit 2).
+    throw core::UsageError(fmt::format("the database {} has no tables to split", catalog.database),
                       "check the source URL, and that the tables are in schemas pgsplit reads");
   }
   for (const Table& table : catalog.tables) {
