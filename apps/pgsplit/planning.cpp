@@ -3,6 +3,7 @@
 #include <pgsplit/catalog/loader.hpp>
 #include <pgsplit/config/environment.hpp>
 #include <pgsplit/config/mapping_loader.hpp>
+#include <pgsplit/core/error.hpp>
 #include <pgsplit/plan/build_plan.hpp>
 #include <pgsplit/probe/probe.hpp>
 #include <pgsplit/stamp/stamp_facts.hpp>
@@ -10,11 +11,27 @@
 #include <fmt/format.h>
 
 namespace pgsplit::app {
+namespace {
+
+// The pg layer names the connection only by its URL; say that it is the source and where the
+// mapping file sets it, as the plan does for targets. Still exit 2: nothing was written.
+pg::Connection open_source(const config::Mapping& mapping) {
+  try {
+    return pg::Connection::open(mapping.source.url,
+                                {.application_name = "pgsplit plan", .read_only = true});
+  } catch (const core::ConnectionError& error) {
+    throw core::UsageError(
+        fmt::format("{} (source): {}", core::format_location(mapping.source.location),
+                    error.what()),
+        error.hint());
+  }
+}
+
+} // namespace
 
 PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool resume) {
   auto mapping = config::load_mapping(mapping_file, config::process_environment());
-  auto source = pg::Connection::open(mapping.source.url,
-                                     {.application_name = "pgsplit plan", .read_only = true});
+  auto source = open_source(mapping);
   source.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   auto catalog = catalog::load_catalog(source, {.schemas = mapping.source.schemas});
   auto plan = plan::build_plan(mapping, catalog);

@@ -19,8 +19,8 @@ struct PlanningSession {
   plan::Plan plan;
 };
 
-// Throws core::ConfigError for a bad mapping file and core::ConnectionError when the source
-// cannot be reached; problems of the plan itself are findings in `plan`.
+// Throws core::ConfigError for a bad mapping file and core::UsageError (exit 2, naming the
+// source and its place in the file) when the source cannot be reached; problems of the plan itself are findings in `plan`.
 // With `resume`, target tables holding rows are expected (an interrupted run): they are
 // checked as under if_target_not_empty: truncate.
 PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool resume = false);
