@@ -7,10 +7,12 @@ namespace pgsplit::probe {
 namespace {
 
 // EXPLAIN parses, resolves and plans the filter without running it. It cannot see what the
-// filter does at run time (nextval(), a function that deletes), so a table that has rows also
-// has the filter evaluated on its first one: the read-only transaction refuses any write, and
-// the savepoint discards whatever else it did. Foreign tables are only planned: evaluating
-// would query the remote server.
+// filter does at run time (nextval(), a function that writes on some rows only), so the filter
+// is then evaluated on every row, as the copy will: the read-only transaction refuses any
+// write, here, before anything is written anywhere, and the savepoint discards whatever else
+// it did. This reads the whole table once, the price of knowing at plan time that the copy
+// will not fail on it. Foreign tables are only planned: evaluating would query the remote
+// server.
 std::string check_filter(pg::Connection& source, const plan::PlacedTable& placed,
                          const catalog::Catalog& catalog) {
   const auto table = source.quote_qualified(placed.source_name.schema, placed.source_name.name);
@@ -24,7 +26,7 @@ std::string check_filter(pg::Connection& source, const plan::PlacedTable& placed
   if (source_table && source_table->kind == catalog::TableKind::foreign_table) {
     return {};
   }
-  return attempt(source, fmt::format("SELECT {} AS selected FROM ONLY {} LIMIT 1", filter, table))
+  return attempt(source, fmt::format("SELECT count(*) AS selected FROM ONLY {} WHERE {}", table, filter))
       .error;
 }
 
