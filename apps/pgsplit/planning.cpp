@@ -32,6 +32,8 @@ pg::Connection open_source(const config::Mapping& mapping) {
 PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool resume) {
   auto mapping = config::load_mapping(mapping_file, config::process_environment());
   auto source = open_source(mapping);
+  // The snapshot opened here serves the whole run (apply copies from it): no idle timeout.
+  source.exec("SET idle_in_transaction_session_timeout = 0");
   source.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
   auto catalog = catalog::load_catalog(source, {.schemas = mapping.source.schemas});
   auto plan = plan::build_plan(mapping, catalog);

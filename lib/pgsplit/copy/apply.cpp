@@ -109,6 +109,7 @@ ApplyReport apply_split(pg::Connection& source, const std::string& source_url,
                         const config::Mapping& mapping, const catalog::Catalog& catalog,
                         const plan::Plan& plan, const ApplyOptions& options) {
   const auto started = std::chrono::steady_clock::now();
+  set_session_timeouts(source); // it holds the exported snapshot, idle, for the whole copy
   create_missing_databases(mapping);
   auto targets = prepare_targets(source, mapping, catalog, plan, options);
 

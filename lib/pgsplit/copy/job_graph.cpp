@@ -54,11 +54,12 @@ void drop_foreign_keys_touching(pg::Connection& target, const catalog::Qualified
 // Runs one step of a table's copy: names the target and table in any error, and marks the
 // table failed in the progress.
 template <typename Body>
-void copy_step(Progress& progress, const TableCopy& copy, CopyEntry& entry, Body&& body) {
+void copy_step(Progress& progress, const Worker& worker, const TableCopy& copy, CopyEntry& entry,
+               Body&& body) {
   try {
     labelled(fmt::format("target {}, table {}", copy.target, copy.target_name.to_string()), body);
   } catch (...) {
-    progress.finish(entry, CopyStatus::failed);
+    progress.finish(entry, worker.interrupted() ? CopyStatus::interrupted : CopyStatus::failed);
     throw;
   }
 }
@@ -150,7 +151,7 @@ std::size_t GraphBuilder::add_whole_copy(const TableCopy& copy, CopyEntry& entry
                   return;
                 }
                 progress.start(entry);
-                copy_step(progress, copy, entry, [&] {
+                copy_step(progress, worker, copy, entry, [&] {
                   auto& target = worker.target(copy.target);
                   auto& source = worker.source();
                   in_transaction(target, [&] {
@@ -179,7 +180,7 @@ std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry
                                 return;
                               }
                               progress.start(entry);
-                              copy_step(progress, copy, entry, [&] {
+                              copy_step(progress, worker, copy, entry, [&] {
                                 auto& target = worker.target(copy.target);
                                 in_transaction(target, [&] {
                                   if (resume) {
@@ -202,7 +203,7 @@ std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry
                                if (done) {
                                  return;
                                }
-                               copy_step(progress, part, entry, [&] {
+                               copy_step(progress, worker, part, entry, [&] {
                                  auto& target = worker.target(part.target);
                                  auto& source = worker.source();
                                  in_transaction(target, [&] {
@@ -219,7 +220,7 @@ std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry
                   progress.finish(entry, CopyStatus::skipped);
                   return;
                 }
-                copy_step(progress, copy, entry, [&] {
+                copy_step(progress, worker, copy, entry, [&] {
                   auto& target = worker.target(copy.target);
                   in_transaction(target, [&] {
                     const auto committed = parts_done(target, copy.target_name);

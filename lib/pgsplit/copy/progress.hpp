@@ -18,7 +18,8 @@
 // log line every few seconds. Nothing with --quiet.
 namespace pgsplit::copy {
 
-enum class CopyStatus { waiting, running, done, skipped, failed };
+// interrupted: stopped by SIGINT/SIGTERM and rolled back, not a failure of the table.
+enum class CopyStatus { waiting, running, done, skipped, failed, interrupted };
 
 struct CopyEntry {
   std::string target;

@@ -17,6 +17,7 @@ std::string_view status_name(CopyStatus status) {
   case CopyStatus::failed:
     return "failed";
   case CopyStatus::running:
+  case CopyStatus::interrupted:
     return "interrupted";
   default:
     return "not started";

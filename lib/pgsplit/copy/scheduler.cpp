@@ -29,7 +29,12 @@ public:
         jobs_[*next].run(worker);
         finish(*next, JobState::done, nullptr);
       } catch (...) {
-        finish(*next, JobState::failed, std::current_exception());
+        // Cancelled by SIGINT/SIGTERM: rolled back and not done, but not a failure to report.
+        if (interrupt_.triggered()) {
+          finish(*next, JobState::pending, nullptr);
+        } else {
+          finish(*next, JobState::failed, std::current_exception());
+        }
       }
     }
   }
@@ -77,7 +82,7 @@ private:
       --running_;
       if (error) {
         failures_.push_back({index, error});
-      } else {
+      } else if (state == JobState::done) {
         for (const std::size_t dependent : dependents_[index]) {
           --waiting_on_[dependent];
         }

@@ -5,13 +5,19 @@
 
 namespace pgsplit::copy {
 
+void set_session_timeouts(pg::Connection& connection) {
+  connection.exec("SELECT set_config('statement_timeout', '0', false) FROM pg_settings "
+                  "WHERE name = 'statement_timeout' AND source <> 'client'");
+  connection.exec("SET idle_in_transaction_session_timeout = 0");
+}
+
 pg::Connection open_target_session(const std::string& url, const std::string& application_name,
                                    const std::string& maintenance_work_mem) {
   auto connection = pg::Connection::open(url, {.application_name = application_name});
   // The data is only durable once apply has finished and verified it; until then a crash means
   // `apply --resume`, so commits need not wait for the WAL flush.
-  connection.exec("SET synchronous_commit = off; SET statement_timeout = 0; "
-                  "SET client_encoding = 'UTF8'");
+  connection.exec("SET synchronous_commit = off; SET client_encoding = 'UTF8'");
+  set_session_timeouts(connection);
   connection.exec("SELECT set_config('maintenance_work_mem', $1, false)", {maintenance_work_mem});
   return connection;
 }
@@ -24,7 +30,8 @@ pg::Connection& Worker::source() {
     source_.emplace(pg::Connection::open(settings_.source_url,
                                          {.application_name = application_name_, .read_only = true}));
     interrupt_.watch(*source_);
-    source_->exec("SET client_encoding = 'UTF8'; SET statement_timeout = 0");
+    source_->exec("SET client_encoding = 'UTF8'");
+    set_session_timeouts(*source_);
     source_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     source_->exec(fmt::format("SET TRANSACTION SNAPSHOT {}", pg::quote_literal(settings_.snapshot)));
   }
