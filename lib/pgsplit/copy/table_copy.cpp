@@ -3,6 +3,7 @@
 #include <pgsplit/core/sha256.hpp>
 #include <pgsplit/pg/copy_stream.hpp>
 #include <pgsplit/pg/quote.hpp>
+#include <pgsplit/probe/savepoint.hpp>
 
 #include <fmt/format.h>
 
@@ -81,7 +82,8 @@ std::vector<TableCopy> table_copies(const catalog::Catalog& catalog, const plan:
 std::string copy_out_statement(const TableCopy& copy) {
   std::vector<std::string> conditions;
   if (copy.where) {
-    conditions.push_back(fmt::format("({})", *copy.where));
+    // As the plan checked it: on lines of its own, so that a trailing `--` comment ends there.
+    conditions.push_back(probe::filter_expression(*copy.where));
   }
   if (copy.part) {
     conditions.push_back(fmt::format("({})", copy.part->condition));

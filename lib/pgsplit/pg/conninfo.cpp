@@ -67,10 +67,38 @@ std::string quote_conninfo_value(std::string_view value) {
   return quoted + "'";
 }
 
+// libpq reads a URI's user and password up to the first '@' or '/'. An unencoded '/' or '@' in
+// the password (common in generated, base64-like passwords) therefore turns the rest of the
+// password into the host, port or database name, which every message then shows. Such a URI is
+// refused before libpq sees it. The rule, before the query string: an '@' after a '/', or a
+// second '@' before the path. (A database name holding '@' has to be written %40 too.)
+bool password_may_spill(std::string_view conninfo) {
+  std::string_view rest;
+  for (const std::string_view scheme : {"postgresql://", "postgres://"}) {
+    if (conninfo.starts_with(scheme)) {
+      rest = conninfo.substr(scheme.size());
+    }
+  }
+  rest = rest.substr(0, rest.find('?')); // the query may hold '@' and '/' freely
+  const auto first_at = rest.find('@');
+  if (first_at == std::string_view::npos) {
+    return false;
+  }
+  if (rest.find('/') < first_at) {
+    return true;
+  }
+  return rest.find('@', first_at + 1) < rest.find('/', first_at + 1); // npos: not found
+}
+
 } // namespace
 
 ParsedConninfo parse_conninfo(const std::string& conninfo) {
   ParsedConninfo parsed;
+  if (password_may_spill(conninfo)) {
+    parsed.error = "the user or password part of the URI holds an unencoded '/' or '@'; "
+                   "percent-encode them (%2F, %40)";
+    return parsed;
+  }
   char* raw_error = nullptr;
   std::unique_ptr<PQconninfoOption, ConninfoOptionsFree> options(
       PQconninfoParse(conninfo.c_str(), &raw_error));

@@ -39,6 +39,11 @@ void add_statements(std::string& out, const std::vector<Statement>& statements) 
 std::string render_script(const TargetDdl& ddl) {
   std::string out;
   add_header(out, fmt::format("pgsplit: schema of target {}", ddl.target));
+  // Literals (comments, enum labels, and those inside pg_get_*def texts) double quotes but keep
+  // backslashes as they are: read with standard_conforming_strings off, a backslash before a
+  // quote would end the literal early and run the rest of it as SQL. apply sets it on every
+  // session; a script run by hand sets it itself, as pg_dump's do.
+  out += "SET standard_conforming_strings = on;\n\n";
   for (const auto& note : ddl.notes) {
     out += "-- note: " + comment_text(note) + "\n";
   }

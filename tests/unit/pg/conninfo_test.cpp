@@ -36,3 +36,24 @@ TEST_CASE("a connection string can be pointed at another database", "[pg]") {
   CHECK(database_of("host=h") == std::nullopt);
   CHECK(database_of(conninfo_with_database("host=h", "it's")) == "it's");
 }
+
+TEST_CASE("a URI whose password holds an unencoded / or @ is refused, never shown", "[pg]") {
+  // libpq would read "p/ss" as host "u", port "p" and database "ss@h/db", and "p@ss" as user
+  // "u", password "p" and host "ss@h": pieces of the password in every message.
+  for (const std::string uri : {"postgresql://u:hunter/2@h/db", "postgres://u:hunter@2@h:5/db",
+                                "postgresql://u:hunter@2@[::1]/db?sslmode=disable"}) {
+    INFO(uri);
+    const auto parsed = parse_conninfo(uri);
+    REQUIRE_FALSE(parsed.ok());
+    CHECK_THAT(parsed.error, Contains("percent-encode") && !Contains("hunter"));
+    CHECK(describe_conninfo(uri) == "<invalid connection string>");
+  }
+  // Encoded, or where '/' and '@' belong, they are fine.
+  for (const std::string uri : {"postgresql://u:hunter%2F2@h/db", "postgresql://u:hunter%402@h:5/db",
+                                "postgresql://u@h/db?options=-c%20a@b", "postgresql:///db",
+                                "postgresql://u:p@h1:5432,h2:5433/db", "postgresql://u:p?q@h/db"}) {
+    INFO(uri);
+    CHECK(parse_conninfo(uri).ok());
+  }
+  CHECK(parse_conninfo("host=h password=hunter/2@x").ok());
+}

@@ -18,6 +18,7 @@ TEST_CASE("the script lists every phase under its header, statements ended by ;"
   ddl.notes = {"aggregate public.total(numeric) is not created"};
   CHECK(schema::render_script(ddl) ==
         "-- pgsplit: schema of target auth\n\n"
+        "SET standard_conforming_strings = on;\n\n"
         "-- note: aggregate public.total(numeric) is not created\n\n"
         "-- pre-data\n\n"
         "CREATE TABLE \"public\".\"users\" (\n    \"id\" integer\n);\n\n"
@@ -37,4 +38,16 @@ TEST_CASE("a line break in a name cannot end a header comment", "[schema]") {
   const auto script = schema::render_script(ddl);
   CHECK(script.find("-- post-data: public.evil DROP TABLE victim; --\n") != std::string::npos);
   CHECK(script.find("\nDROP TABLE") == std::string::npos);
+}
+
+TEST_CASE("the script sets standard_conforming_strings before any literal", "[schema]") {
+  // 'x\''; DROP TABLE victim; --' is one literal only with standard_conforming_strings on.
+  schema::TargetDdl ddl;
+  ddl.target = "auth";
+  ddl.pre_data = {{"COMMENT ON TABLE t IS 'x\\''; DROP TABLE victim; --'", "comment"}};
+  const auto script = schema::render_script(ddl);
+  const auto setting = script.find("SET standard_conforming_strings = on;\n");
+  REQUIRE(setting != std::string::npos);
+  CHECK(setting < script.find("COMMENT ON"));
+  CHECK(script.find(';') == setting + std::string("SET standard_conforming_strings = on").size());
 }

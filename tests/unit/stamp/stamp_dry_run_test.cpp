@@ -42,6 +42,7 @@ TEST_CASE("render_target_stamps shows every statement in one transaction", "[sta
   CHECK(stamp::render_target_stamps(stamps) ==
         "-- target auth\n"
         "BEGIN;\n"
+        "SET LOCAL standard_conforming_strings = on;\n"
         R"(-- alembic: "meta"."alembic_version" at revision d7a3e8b41c92)"
         "\n"
         R"(CREATE SCHEMA IF NOT EXISTS "meta";)"
