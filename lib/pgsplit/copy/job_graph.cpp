@@ -72,6 +72,28 @@ bool constraint_exists(pg::Connection& target, const catalog::QualifiedName& tab
              .int64(0, "n") > 0;
 }
 
+// Scheduling: the longest chains first. A table's data is ranked by the size of its whole
+// partition tree (a tree's indexes wait for all its partitions, so many small partitions are
+// as urgent as one big table); indexes, constraints and keys, once ready, go before any data
+// still waiting, so that they overlap with the copies instead of queueing after the last one.
+constexpr std::int64_t ready_ddl_first = 1LL << 50;
+
+std::map<catalog::Oid, std::int64_t> tree_bytes(const TargetWork& work) {
+  std::map<catalog::Oid, catalog::Oid> root_of;
+  for (const auto& placed : work.plan->tables) {
+    root_of[placed.table] = placed.root.value_or(placed.table);
+  }
+  std::map<catalog::Oid, std::int64_t> by_root;
+  for (const auto& copy : work.copies) {
+    by_root[root_of[copy.table]] += copy.estimated_bytes;
+  }
+  std::map<catalog::Oid, std::int64_t> by_table;
+  for (const auto& [table, root] : root_of) {
+    by_table[table] = by_root[root];
+  }
+  return by_table;
+}
+
 class GraphBuilder {
 public:
   GraphBuilder(const catalog::Catalog& catalog, const GraphOptions& options, Progress& progress)
@@ -93,8 +115,10 @@ private:
   void add_target(TargetWork& work);
   std::size_t add_pre_data(TargetWork& work);
   void add_copies(TargetWork& work, std::size_t pre_data, std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs);
-  std::size_t add_whole_copy(const TableCopy& copy, CopyEntry& entry, bool done, std::size_t pre_data);
-  std::size_t add_split_copy(const TableCopy& copy, CopyEntry& entry, bool done, std::size_t pre_data);
+  std::size_t add_whole_copy(const TableCopy& copy, CopyEntry& entry, bool done, std::size_t pre_data,
+                             std::int64_t priority);
+  std::size_t add_split_copy(const TableCopy& copy, CopyEntry& entry, bool done, std::size_t pre_data,
+                             std::int64_t priority);
 
   std::map<catalog::Oid, std::size_t> add_post_data(TargetWork& work, std::size_t pre_data,
                                                      const std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs);
@@ -127,24 +151,26 @@ std::size_t GraphBuilder::add_pre_data(TargetWork& work) {
 
 void GraphBuilder::add_copies(TargetWork& work, std::size_t pre_data,
                               std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs) {
+  const auto ranks = tree_bytes(work);
   for (const auto& copy : work.copies) {
     auto& entry = progress_.add(copy);
     const auto state = work.state.tables.find(state_key(copy.target_name));
     const bool done = options_.resume && state != work.state.tables.end() &&
                       state->second.fingerprint == copy.fingerprint;
+    const auto priority = std::max(copy.estimated_bytes, ranks.at(copy.table));
     if (copy.parts.empty()) {
-      data_jobs[copy.table].push_back(add_whole_copy(copy, entry, done, pre_data));
+      data_jobs[copy.table].push_back(add_whole_copy(copy, entry, done, pre_data, priority));
     } else {
-      data_jobs[copy.table].push_back(add_split_copy(copy, entry, done, pre_data));
+      data_jobs[copy.table].push_back(add_split_copy(copy, entry, done, pre_data, priority));
     }
   }
 }
 
 // One job, one transaction: TRUNCATE, COPY … FREEZE, the state row.
 std::size_t GraphBuilder::add_whole_copy(const TableCopy& copy, CopyEntry& entry, bool done,
-                                         std::size_t pre_data) {
+                                         std::size_t pre_data, std::int64_t priority) {
   const bool resume = options_.resume;
-  return add({copy.label() + " (data)", copy.estimated_bytes, {pre_data},
+  return add({copy.label() + " (data)", priority, {pre_data},
               [&copy, &entry, done, resume, &progress = progress_](Worker& worker) {
                 if (done) {
                   progress.finish(entry, CopyStatus::skipped);
@@ -172,9 +198,9 @@ std::size_t GraphBuilder::add_whole_copy(const TableCopy& copy, CopyEntry& entry
 // committed. The parts run concurrently; their priority is the whole table's size so that
 // they start first.
 std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry, bool done,
-                                         std::size_t pre_data) {
+                                         std::size_t pre_data, std::int64_t priority) {
   const bool resume = options_.resume;
-  const auto prepare = add({copy.label() + " (empty before parts)", copy.estimated_bytes, {pre_data},
+  const auto prepare = add({copy.label() + " (empty before parts)", priority, {pre_data},
                             [&copy, &entry, done, resume, &progress = progress_](Worker& worker) {
                               if (done) {
                                 return;
@@ -198,7 +224,7 @@ std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry
   for (std::size_t index = 0; index < copy.parts.size(); ++index) {
     auto part = copy.part_copy(static_cast<int>(index));
     const auto name = part.label() + " (data)";
-    part_jobs.push_back(add({name, copy.estimated_bytes, {prepare},
+    part_jobs.push_back(add({name, priority, {prepare},
                              [part = std::move(part), &entry, done, &progress = progress_](Worker& worker) {
                                if (done) {
                                  return;
@@ -264,7 +290,7 @@ std::map<catalog::Oid, std::size_t> GraphBuilder::add_post_data(
     const std::string target = work.plan->name;
     post_jobs[post.table] = add({fmt::format("{}: {} (indexes, constraints, triggers)", target,
                                              post.target_name.to_string()),
-                                 0, after, [&post, target, done](Worker& worker) {
+                                 ready_ddl_first, after, [&post, target, done](Worker& worker) {
                                    if (done) {
                                      return;
                                    }
@@ -301,7 +327,7 @@ std::vector<std::size_t> GraphBuilder::add_foreign_keys(
                                       return placed.table == key.child_table;
                                     });
     const auto child_name = child->target_name;
-    key_jobs.push_back(add({fmt::format("{}: {}", target, key.statement.what), 0, after,
+    key_jobs.push_back(add({fmt::format("{}: {}", target, key.statement.what), ready_ddl_first, after,
                             [&key, target, child_name](Worker& worker) {
                               auto& connection = worker.target(target);
                               if (key.constraint_name.empty() ||
