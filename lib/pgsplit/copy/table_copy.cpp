@@ -25,8 +25,19 @@ std::string format_name(CopyFormat format) {
   return format == CopyFormat::binary ? "binary" : "text";
 }
 
-TableCopy copy_for(const catalog::Table& table, const plan::PlacedTable& placed,
-                   const std::string& target, bool existing_schema) {
+// Binary COPY carries type OIDs only inside arrays and composites; an enum travels as its
+// label (enum_send / enum_recv), so a column of a built-in type or of an enum reads and writes
+// the same in every database. Arrays of enums, composites, domains and ranges stay in text.
+bool binary_safe(const catalog::Catalog& catalog, const catalog::Column& column) {
+  if (column.type_oid < first_normal_oid) {
+    return true;
+  }
+  const auto* type = catalog.find_type(column.type_oid);
+  return type && type->kind == catalog::TypeKind::enumeration;
+}
+
+TableCopy copy_for(const catalog::Catalog& catalog, const catalog::Table& table,
+                   const plan::PlacedTable& placed, const std::string& target, bool existing_schema) {
   TableCopy copy;
   copy.target = target;
   copy.table = table.oid;
@@ -40,7 +51,7 @@ TableCopy copy_for(const catalog::Table& table, const plan::PlacedTable& placed,
       continue; // computed again by the target
     }
     copy.columns.push_back(column.name);
-    builtin_types = builtin_types && column.type_oid < first_normal_oid;
+    builtin_types = builtin_types && binary_safe(catalog, column);
   }
   copy.format = builtin_types && !existing_schema ? CopyFormat::binary : CopyFormat::text;
   copy.fingerprint = core::sha256_hex(fmt::format(
@@ -74,7 +85,7 @@ std::vector<TableCopy> table_copies(const catalog::Catalog& catalog, const plan:
     if (table->kind == catalog::TableKind::partitioned_table) {
       continue; // its rows live in its partitions, copied one by one
     }
-    copies.push_back(copy_for(*table, placed, target.name, existing_schema));
+    copies.push_back(copy_for(catalog, *table, placed, target.name, existing_schema));
   }
   return copies;
 }

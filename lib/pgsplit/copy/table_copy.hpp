@@ -44,8 +44,8 @@ struct TableCopy {
 };
 
 // The copies a target needs: every placed table that holds rows itself (not partitioned
-// parents). Binary format only when every column has a built-in type: binary arrays and
-// composites carry type OIDs, which differ between databases; `existing_schema` forces text so
+// parents). Binary format only when every column has a built-in type or an enum: binary arrays
+// and composites carry type OIDs, which differ between databases; `existing_schema` forces text so
 // that the target's input functions convert differing types.
 std::vector<TableCopy> table_copies(const catalog::Catalog& catalog, const plan::TargetPlan& target,
                                     bool existing_schema);
