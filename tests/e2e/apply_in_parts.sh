@@ -6,19 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 e2e_begin apply_in_parts --server
 
-config=$PGSPLIT_SOURCE_DIR/config/demo.yaml
-targets=(auth candidate company payment document logs)
-
-db_name monolith; source_db=$E2E_DB
-create_db "$source_db"
-load_demo_monolith "$source_db"
-export MONOLITH_URL; MONOLITH_URL=$(db_url "$source_db")
-declare -A target_url
-for target in "${targets[@]}"; do
-  db_name "$target"
-  target_url[$target]=$(db_url "$E2E_DB")
-  export "${target^^}_DB_URL=${target_url[$target]}"
-done
+demo_split_setup
 ok "demo monolith loaded"
 
 expect_exit 2 "$PGSPLIT_BIN" apply -c "$config" --split-larger-than 8kb

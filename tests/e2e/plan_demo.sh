@@ -6,20 +6,7 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 e2e_begin plan_demo --server
 
-config=$PGSPLIT_SOURCE_DIR/config/demo.yaml
-targets=(auth candidate company payment document logs)
-
-# --- the source, and six target databases that do not exist --------------------------------
-db_name monolith; source_db=$E2E_DB
-create_db "$source_db"
-load_demo_monolith "$source_db"
-export MONOLITH_URL; MONOLITH_URL=$(db_url "$source_db")
-declare -A target_db
-for target in "${targets[@]}"; do
-  db_name "$target"; target_db[$target]=$E2E_DB
-  variable="${target^^}_DB_URL"
-  export "$variable=$(db_url "$E2E_DB")"
-done
+demo_split_setup
 ok "demo monolith loaded into $source_db; six target URLs point at databases that do not exist"
 
 snapshot_db source "$MONOLITH_URL"

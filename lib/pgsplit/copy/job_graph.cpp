@@ -138,8 +138,8 @@ std::size_t GraphBuilder::add_pre_data(TargetWork& work) {
                 if (already) {
                   return;
                 }
-                auto& connection = worker.target(target);
                 labelled(fmt::format("target {}: pre-data", target), [&] {
+                  auto& connection = worker.target(target);
                   in_transaction(connection, [&] {
                     create_state_tables(connection);
                     execute(connection, work.ddl.pre_data);
@@ -294,10 +294,10 @@ std::map<catalog::Oid, std::size_t> GraphBuilder::add_post_data(
                                    if (done) {
                                      return;
                                    }
-                                   auto& connection = worker.target(target);
                                    labelled(fmt::format("target {}, table {}", target,
                                                         post.target_name.to_string()),
                                             [&] {
+                                              auto& connection = worker.target(target);
                                               in_transaction(connection, [&] {
                                                 execute(connection, post.statements);
                                                 mark_post_data_done(connection, post.target_name);
@@ -329,12 +329,16 @@ std::vector<std::size_t> GraphBuilder::add_foreign_keys(
     const auto child_name = child->target_name;
     key_jobs.push_back(add({fmt::format("{}: {}", target, key.statement.what), ready_ddl_first, after,
                             [&key, target, child_name](Worker& worker) {
-                              auto& connection = worker.target(target);
-                              if (key.constraint_name.empty() ||
-                                  !constraint_exists(connection, child_name, key.constraint_name)) {
-                                labelled(fmt::format("target {}: {}", target, key.statement.what),
-                                         [&] { connection.exec(key.statement.sql); });
-                              }
+                              labelled(fmt::format("target {}, table {}: {}", target,
+                                                   child_name.to_string(), key.statement.what),
+                                       [&] {
+                                         auto& connection = worker.target(target);
+                                         if (key.constraint_name.empty() ||
+                                             !constraint_exists(connection, child_name,
+                                                                key.constraint_name)) {
+                                           connection.exec(key.statement.sql);
+                                         }
+                                       });
                             }}));
   }
   return key_jobs;
@@ -355,8 +359,8 @@ void GraphBuilder::add_target(TargetWork& work) {
   last.push_back(pre_data);
   const std::string target = work.plan->name;
   add({fmt::format("{}: sequences and views", target), 0, last, [&work, target](Worker& worker) {
-         auto& connection = worker.target(target);
          labelled(fmt::format("target {}", target), [&] {
+           auto& connection = worker.target(target);
            for (const auto& sequence : work.sequences) {
              labelled("sequence " + sequence.what, [&] { connection.exec(sequence.sql); });
            }

@@ -303,6 +303,26 @@ load_demo_monolith() {
     >"$E2E_WORK/load.log" 2>&1 || { show_file "load" "$E2E_WORK/load.log"; fail "loading the demo monolith"; }
 }
 
+# demo_split_setup: the demo monolith, loaded (MONOLITH_URL exported, source_db set), and the
+# six targets of config/demo.yaml named but not created: <TARGET>_DB_URL exported, and
+# target_db[T] / target_url[T] set for each T of $targets. Sets config to the mapping's path.
+demo_split_setup() {
+  config=$PGSPLIT_SOURCE_DIR/config/demo.yaml
+  targets=(auth candidate company payment document logs)
+  db_name monolith; source_db=$E2E_DB
+  create_db "$source_db"
+  load_demo_monolith "$source_db"
+  export MONOLITH_URL; MONOLITH_URL=$(db_url "$source_db")
+  declare -gA target_db target_url
+  local target
+  for target in "${targets[@]}"; do
+    db_name "$target"
+    target_db[$target]=$E2E_DB
+    target_url[$target]=$(db_url "$E2E_DB")
+    export "${target^^}_DB_URL=${target_url[$target]}"
+  done
+}
+
 # Databases of this script run that exist now, sorted, one per line.
 my_databases() {
   psql_at "$PGSPLIT_TEST_URL" -c \
