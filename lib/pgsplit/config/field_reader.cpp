@@ -39,6 +39,10 @@ core::Location FieldReader::location(Position at) const {
 }
 
 void FieldReader::report(Position at, std::string message, std::string hint) {
+  if (diagnostics_.size() >= max_diagnostics) {
+    ++dropped_;
+    return;
+  }
   diagnostics_.push_back(core::Diagnostic{location(at), std::move(message), std::move(hint)});
 }
 
@@ -100,6 +104,11 @@ std::optional<std::string> FieldReader::scalar(const YamlNode& node, std::string
     report(node.at, fmt::format("{}: {}", path, expanded.error), std::move(expanded.hint));
     return std::nullopt;
   }
+  if (expanded.text.find('\0') != std::string::npos) {
+    report(node.at, fmt::format("{}: contains a NUL character", path),
+           "remove it: no name, connection string or SQL statement can hold one");
+    return std::nullopt;
+  }
   return std::move(expanded.text);
 }
 
@@ -145,8 +154,7 @@ std::optional<bool> FieldReader::boolean(const YamlNode& node, std::string_view 
   if (*word == "false" || *word == "False" || *word == "FALSE") {
     return false;
   }
-  report(node.at,
-         fmt::format("{}: expected a boolean (true/false), got '{}'", path, shorten(*word)));
+  report(node.at, fmt::format("{}: expected a boolean (true/false), got '{}'", path, shown(node)));
   return std::nullopt;
 }
 
@@ -159,7 +167,7 @@ std::optional<long long> FieldReader::integer(const YamlNode& node, std::string_
   const char* end = word->data() + word->size();
   const auto [stop, error] = std::from_chars(word->data(), end, value);
   if (word->empty() || error != std::errc{} || stop != end) {
-    report(node.at, fmt::format("{}: expected an integer, got '{}'", path, shorten(*word)));
+    report(node.at, fmt::format("{}: expected an integer, got '{}'", path, shown(node)));
     return std::nullopt;
   }
   return value;

@@ -16,16 +16,24 @@
 namespace pgsplit::config {
 
 // Reads typed values out of the YAML tree of one mapping file. Each problem becomes a
-// diagnostic and reading goes on, so that the user sees every error of the file at once.
+// diagnostic and reading goes on, so that the user sees every error of the file at once (the
+// first max_diagnostics of them).
 // Every scalar value goes through the environment expansion here, before its conversion, so
 // that no reader can forget it. `path` names a value in messages: "targets.auth.url".
 class FieldReader {
 public:
   FieldReader(std::string file, const Environment& env);
 
+  // No one reads further, and aliases let an 8 KiB file report a million problems, 80 MB of
+  // text: beyond this many, problems are only counted.
+  static constexpr std::size_t max_diagnostics = 100;
+
   core::Location location(Position at) const;
   void report(Position at, std::string message, std::string hint = {});
+  // The problems reported so far, the first max_diagnostics of them.
   const core::Diagnostics& diagnostics() const { return diagnostics_; }
+  // How many problems were reported beyond max_diagnostics.
+  std::size_t dropped() const { return dropped_; }
 
   // Reports unless `node` is a mapping; `expected` says what it should be.
   bool expect_mapping(const YamlNode& node, std::string_view path, std::string_view expected);
@@ -37,7 +45,9 @@ public:
   const YamlNode* require(const YamlNode& mapping, std::string_view key, std::string_view path,
                           Position owner);
 
-  // Any scalar, expanded. Its value is never echoed in messages (it may be a URL).
+  // Any scalar, expanded. Its value is never echoed in messages (it may be a URL): messages
+  // quote shown(node) instead. A NUL character is an error: every consumer of the value (libpq,
+  // SQL, file names) would silently cut it there.
   std::optional<std::string> text(const YamlNode& node, std::string_view path);
   // A scalar that is not empty after expansion.
   std::optional<std::string> non_empty_text(const YamlNode& node, std::string_view path);
@@ -65,12 +75,15 @@ public:
       }
     }
     report(node.at, fmt::format("{}: expected one of {}, got '{}'{}", path, fmt::join(names, ", "),
-                                shorten(*word), core::did_you_mean_suffix(*word, names)));
+                                shown(node), core::did_you_mean_suffix(*word, names)));
     return std::nullopt;
   }
 
   // A value as quoted in a message, cut when long.
   static std::string shorten(std::string_view value);
+  // A scalar as quoted in a message: as written in the file, before `${VAR}` expansion, so
+  // that a message never shows the value of a variable (it may be a password); cut when long.
+  static std::string shown(const YamlNode& node) { return shorten(node.scalar); }
 
 private:
   // A scalar, expanded; `expected` describes the value when the node is not a scalar.
@@ -80,6 +93,7 @@ private:
   std::string file_;
   Environment env_;
   core::Diagnostics diagnostics_;
+  std::size_t dropped_ = 0;
 };
 
 // "targets" + "auth" → "targets.auth"; the top level has an empty path.

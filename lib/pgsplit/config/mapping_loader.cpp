@@ -33,7 +33,8 @@ void read_schemas(FieldReader& reader, const YamlNode& node, Source& source) {
     const YamlNode& item = node.items[i];
     auto schema = reader.non_empty_text(item, index_path("source.schemas", i));
     if (schema && !seen.insert(*schema).second) {
-      reader.report(item.at, fmt::format("source.schemas: schema '{}' is listed twice", *schema));
+      reader.report(item.at, fmt::format("source.schemas: schema '{}' is listed twice",
+                                         FieldReader::shown(item)));
     } else if (schema) {
       source.schemas.push_back(std::move(*schema));
     }
@@ -96,10 +97,16 @@ Mapping read_mapping(FieldReader& reader, const YamlNode& root,
   return mapping;
 }
 
-[[noreturn]] void throw_sorted(core::Diagnostics diagnostics) {
+[[noreturn]] void throw_sorted(const FieldReader& reader) {
+  core::Diagnostics diagnostics = reader.diagnostics();
   std::stable_sort(diagnostics.begin(), diagnostics.end(), [](const auto& a, const auto& b) {
     return std::pair(a.where.line, a.where.column) < std::pair(b.where.line, b.where.column);
   });
+  if (reader.dropped() > 0) {
+    diagnostics.push_back(core::Diagnostic{
+        reader.location({}), fmt::format("{} more problems not shown", reader.dropped()),
+        "fix the problems above and run again"});
+  }
   throw core::ConfigError(std::move(diagnostics));
 }
 
@@ -111,14 +118,14 @@ Mapping parse_mapping(std::string_view yaml_text, const std::filesystem::path& f
   FieldReader reader(file_name.string(), env);
   if (root.is_null()) {
     reader.report({}, "the mapping file is empty", "it needs at least source and targets");
-    throw_sorted(reader.diagnostics());
+    throw_sorted(reader);
   }
   if (!reader.expect_mapping(root, "", "a mapping with source and targets")) {
-    throw_sorted(reader.diagnostics());
+    throw_sorted(reader);
   }
   Mapping mapping = read_mapping(reader, root, file_name);
   if (!reader.diagnostics().empty()) {
-    throw_sorted(reader.diagnostics());
+    throw_sorted(reader);
   }
   return mapping;
 }

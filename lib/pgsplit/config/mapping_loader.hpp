@@ -10,7 +10,8 @@ namespace pgsplit::config {
 
 // Parses and validates a mapping file (format: docs/mapping.md). `${VAR}` references in values
 // are expanded from `env`; relative directories are resolved against the directory of
-// `file_name`. Throws core::ConfigError carrying every problem of the file, in file order.
+// `file_name`. Throws core::ConfigError carrying every problem of the file, in file order (the
+// first FieldReader::max_diagnostics, then one saying how many more there are).
 Mapping parse_mapping(std::string_view yaml_text, const std::filesystem::path& file_name,
                       const Environment& env);
 

@@ -35,8 +35,10 @@ bool read_quoted(std::string_view text, std::size_t& at, std::string& out) {
   return false;
 }
 
-// Splits the text on unquoted dots. Fills `error` (and `hint`) when the quoting is broken.
-std::vector<Part> split_parts(std::string_view text, std::string& error, std::string& hint) {
+// Splits the text on unquoted dots. Fills `error` (and `hint`) when the quoting is broken;
+// the error quotes `written`.
+std::vector<Part> split_parts(std::string_view text, std::string_view written, std::string& error,
+                              std::string& hint) {
   std::vector<Part> parts;
   std::size_t at = 0;
   while (true) {
@@ -44,12 +46,12 @@ std::vector<Part> split_parts(std::string_view text, std::string& error, std::st
     if (at < text.size() && text[at] == '"') {
       part.quoted = true;
       if (!read_quoted(text, at, part.text)) {
-        error = fmt::format("unbalanced quotes in '{}'", text);
+        error = fmt::format("unbalanced quotes in '{}'", written);
         hint = "close the quoted part with \" (write \"\" for a quote inside it)";
         return {};
       }
       if (at < text.size() && text[at] != '.') {
-        error = fmt::format("unexpected text after a closing quote in '{}'", text);
+        error = fmt::format("unexpected text after a closing quote in '{}'", written);
         hint = "a quoted part must be followed by a dot or the end of the name";
         return {};
       }
@@ -58,7 +60,7 @@ std::vector<Part> split_parts(std::string_view text, std::string& error, std::st
       part.text = std::string(text.substr(at, end - at));
       at = end;
       if (part.text.find('"') != std::string::npos) {
-        error = fmt::format("unbalanced quotes in '{}'", text);
+        error = fmt::format("unbalanced quotes in '{}'", written);
         hint = "quote a whole part, doubling the quotes inside it: \"it\"\"s\"";
         return {};
       }
@@ -103,24 +105,28 @@ std::string quote_name_part(std::string_view part) {
 }
 
 NamePatternParse try_parse_name_pattern(std::string_view text) {
+  return try_parse_name_pattern(text, text);
+}
+
+NamePatternParse try_parse_name_pattern(std::string_view text, std::string_view written) {
   if (text.empty()) {
     return failure("empty table name");
   }
   std::string error;
   std::string hint;
-  std::vector<Part> parts = split_parts(text, error, hint);
+  std::vector<Part> parts = split_parts(text, written, error, hint);
   if (!error.empty()) {
     return failure(std::move(error), std::move(hint));
   }
   if (parts.size() > 2) {
-    return failure(fmt::format("more than one unquoted dot in '{}'", text),
+    return failure(fmt::format("more than one unquoted dot in '{}'", written),
                    "write [schema.]table, quoting a part that contains dots: \"a.b\".c");
   }
   if (parts.size() == 2 && parts[0].text.empty()) {
-    return failure(fmt::format("empty schema name in '{}'", text));
+    return failure(fmt::format("empty schema name in '{}'", written));
   }
   if (parts.back().text.empty()) {
-    return failure(fmt::format("empty table name in '{}'", text));
+    return failure(fmt::format("empty table name in '{}'", written));
   }
   NamePattern pattern;
   pattern.name = std::move(parts.back().text);

@@ -31,6 +31,9 @@ struct NamePatternParse {
 // Parses `[schema.]name` where a part may be written in double quotes (`""` for a quote) so
 // that it can contain dots: `users`, `public.tmp_*`, `"a.b"."c"`.
 NamePatternParse try_parse_name_pattern(std::string_view text);
+// The same, quoting `written` in the error instead of `text`: the value as written in the
+// mapping file, before `${VAR}` expansion, so that no variable's value is ever shown.
+NamePatternParse try_parse_name_pattern(std::string_view text, std::string_view written);
 
 // The same, throwing core::ConfigError (without a location) when the text is not valid.
 NamePattern parse_name_pattern(std::string_view text);

@@ -14,7 +14,8 @@ void read_jobs(FieldReader& reader, const YamlNode& node, Options& options) {
     return;
   }
   if (*jobs < 1 || *jobs > std::numeric_limits<int>::max()) {
-    reader.report(node.at, fmt::format("options.jobs: expected an integer >= 1, got {}", *jobs));
+    reader.report(node.at, fmt::format("options.jobs: expected an integer >= 1, got {}",
+                                       FieldReader::shown(node)));
     return;
   }
   options.jobs = static_cast<int>(*jobs);

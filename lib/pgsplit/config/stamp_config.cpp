@@ -79,7 +79,7 @@ void check_version(FieldReader& reader, const YamlNode& settings, std::string_vi
   }
   if (stamp.tool == StampTool::golang_migrate && !symbolic && !is_unsigned_integer(stamp.version)) {
     reader.report(node->at, fmt::format("{}.version: expected 'latest' or an integer, got '{}'",
-                                        path, FieldReader::shorten(stamp.version)));
+                                        path, FieldReader::shown(*node)));
   }
   if (stamp.all_heads && !symbolic) {
     reader.report(settings.find("heads")->at,
@@ -93,8 +93,8 @@ void read_heads(FieldReader& reader, const YamlNode& node, std::string_view path
   const std::optional<std::string> word = reader.text(node, join_path(path, "heads"));
   stamp.all_heads = word == "all";
   if (word && !stamp.all_heads) {
-    reader.report(node.at, fmt::format("{}.heads: expected 'all', got '{}'", path,
-                                       FieldReader::shorten(*word)));
+    reader.report(
+        node.at, fmt::format("{}.heads: expected 'all', got '{}'", path, FieldReader::shown(node)));
   }
 }
 

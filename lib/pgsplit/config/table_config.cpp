@@ -25,21 +25,29 @@ std::optional<NamePattern> read_long_form_pattern(FieldReader& reader, const Yam
   return NamePattern{std::move(*schema_text), std::move(*name_text)};
 }
 
+// The table of a long-form entry as written in the file, for messages (see FieldReader::shown).
+std::string written_table(const YamlNode& entry) {
+  const std::string name = FieldReader::shown(*entry.find("name"));
+  const YamlNode* schema = entry.find("schema");
+  return schema == nullptr ? name : fmt::format("{}.{}", FieldReader::shown(*schema), name);
+}
+
 std::optional<NamePattern> read_rename(FieldReader& reader, const YamlNode& node,
-                                       std::string_view path, const NamePattern& pattern) {
+                                       std::string_view path, const NamePattern& pattern,
+                                       const YamlNode& entry) {
   std::optional<NamePattern> rename = read_name_pattern(reader, node, path);
   if (!rename) {
     return std::nullopt;
   }
   if (rename->has_glob()) {
     reader.report(node.at, fmt::format("{}: a rename names one table, got the glob '{}'", path,
-                                       rename->to_string()));
+                                       FieldReader::shown(node)));
     return std::nullopt;
   }
   if (pattern.has_glob()) {
     reader.report(node.at,
                   fmt::format("{}: cannot rename the tables matched by the glob '{}'", path,
-                              pattern.to_string()),
+                              written_table(entry)),
                   "list the table to rename in an entry of its own");
     return std::nullopt;
   }
@@ -58,7 +66,7 @@ std::optional<TableEntry> read_long_form(FieldReader& reader, const YamlNode& no
     entry.where = reader.non_empty_text(*where, join_path(path, "where"));
   }
   if (const YamlNode* rename = node.find("rename")) {
-    entry.rename = read_rename(reader, *rename, join_path(path, "rename"), entry.pattern);
+    entry.rename = read_rename(reader, *rename, join_path(path, "rename"), entry.pattern, node);
   }
   if (const YamlNode* replicate = node.find("replicate")) {
     entry.replicate = reader.boolean(*replicate, join_path(path, "replicate")).value_or(false);
@@ -74,7 +82,7 @@ std::optional<NamePattern> read_name_pattern(FieldReader& reader, const YamlNode
   if (!text) {
     return std::nullopt;
   }
-  NamePatternParse parsed = try_parse_name_pattern(*text);
+  NamePatternParse parsed = try_parse_name_pattern(*text, node.scalar);
   if (!parsed.pattern) {
     reader.report(node.at, fmt::format("{}: {}", path, parsed.error), std::move(parsed.hint));
   }

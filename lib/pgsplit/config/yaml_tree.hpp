@@ -48,8 +48,9 @@ struct YamlEntry {
   YamlNode value;
 };
 
-// Parses one YAML document. Malformed YAML, more than one document or aliases nested
-// without end throw core::ConfigError with the parser's position.
+// Parses one YAML document. Malformed YAML, more than one document, aliases nested without
+// end, or aliases that grow the tree by more than 100,000 nodes or 4 MiB of text beyond the
+// size of the file throw core::ConfigError with the parser's position.
 YamlNode parse_yaml(std::string_view text, const std::string& file_name);
 
 } // namespace pgsplit::config

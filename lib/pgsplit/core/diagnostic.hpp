@@ -21,7 +21,8 @@ struct Diagnostic {
   std::string message;
   std::string hint; // what to do about it; may be empty
 
-  // "file:line:col: message (target auth, table public.users)\n  hint: …"
+  // "file:line:col: message (target auth, table public.users)\n  hint: …", with control
+  // characters other than line breaks and tabs shown as \xHH.
   std::string to_string() const;
 };
 

@@ -78,6 +78,36 @@ TEST_CASE("FieldReader::choice lists the valid values and suggests one", "[confi
                  "3:4: c: expected one of red, green, got 'blue'"});
 }
 
+// Found by fuzzing (tests/fuzz/corpus/bad-secret-in-messages.yaml): these messages quoted the
+// expanded value, so `create_database: ${DB_URL}` printed the URL and its password.
+TEST_CASE("FieldReader quotes a wrong value as written, never a variable's value", "[config]") {
+  Fixture f("a: ${SECRET}\nb: x${SECRET}\nc: ${SECRET}\n");
+  FieldReader reader{"m.yaml", fixed_environment({{"SECRET", "hunter2"}})};
+  CHECK_FALSE(reader.boolean(f.at("a"), "a"));
+  CHECK_FALSE(reader.integer(f.at("b"), "b"));
+  CHECK_FALSE(reader.choice(f.at("c"), "c", {Color::red, Color::green}));
+  std::vector<std::string> messages;
+  for (const auto& d : reader.diagnostics()) {
+    messages.push_back(d.message);
+    CHECK(d.to_string().find("hunter2") == std::string::npos);
+  }
+  CHECK(messages == Problems{"a: expected a boolean (true/false), got '${SECRET}'",
+                             "b: expected an integer, got 'x${SECRET}'",
+                             "c: expected one of red, green, got '${SECRET}'"});
+}
+
+// Found by fuzzing (tests/fuzz/corpus/bad-nul-in-quoted.yaml): libpq, SQL and file names
+// would all cut the value at the NUL without a word.
+TEST_CASE("FieldReader rejects a value holding a NUL character", "[config]") {
+  using namespace std::string_literals; // the raw NUL in b: would end a plain literal
+  Fixture f("a: \"host=h\\0dbname=x\"\nb: \"t\0u\"\nc: \"ok\"\n"s);
+  CHECK_FALSE(f.reader.text(f.at("a"), "a"));
+  CHECK_FALSE(f.reader.non_empty_text(f.at("b"), "b"));
+  CHECK(f.reader.text(f.at("c"), "c") == "ok");
+  CHECK(f.problems() ==
+        Problems{"1:4: a: contains a NUL character", "2:4: b: contains a NUL character"});
+}
+
 TEST_CASE("FieldReader::connection_url never repeats the URL", "[config]") {
   Fixture f("a: postgresql://u:pw@h/db\nb: host=h dbname=d\nc: just:pw@h\nd: AUTH_URL\ne: ''\n");
   CHECK(f.reader.connection_url(f.at("a"), "a") == "postgresql://u:pw@h/db");

@@ -226,6 +226,74 @@ TEST_CASE("parse_mapping never puts a URL in a message", "[config]") {
   }
 }
 
+// Found by fuzzing (tests/fuzz/corpus/bad-secret-in-messages.yaml): a variable put in the
+// wrong place had its value, a password, quoted back in the message about that place.
+TEST_CASE("parse_mapping never shows the value of a variable in a message", "[config]") {
+  const Environment secret = fixed_environment({{"URL", "postgresql://u:hunter2@db.example.com/x"},
+                                                {"PW", "hunter2"},
+                                                {"DOTTED", "a.hunter2.b"}});
+  const std::string yaml = "source: {url: host=h, schemas: [hunter, \"${PW}\", \"${PW}\"]}\n"
+                           "exclude: [\"${DOTTED}\"]\n"
+                           "targets:\n"
+                           "  t:\n"
+                           "    url: host=h\n"
+                           "    create_database: ${PW}\n"
+                           "    tables:\n"
+                           "      - \"${URL}\"\n"
+                           "      - {name: \"${PW}*\", rename: x}\n"
+                           "      - {name: t, rename: \"${PW}?\"}\n"
+                           "    stamp:\n"
+                           "      - alembic: {version: head, heads: \"${PW}\"}\n"
+                           "      - golang_migrate: {version: \"${PW}\"}\n"
+                           "options: {jobs: \"${PW}\", schema: \"${PW}\"}\n";
+  try {
+    parse_mapping(yaml, "m.yaml", secret);
+    FAIL("expected a ConfigError");
+  } catch (const ConfigError& e) {
+    CHECK(std::string(e.what()).find("hunter2") == std::string::npos);
+    std::vector<std::string> messages;
+    for (const auto& d : e.diagnostics()) {
+      messages.push_back(d.message);
+    }
+    CHECK(messages ==
+          Problems{
+              "source.schemas: schema '${PW}' is listed twice",
+              "exclude[0]: more than one unquoted dot in '${DOTTED}'",
+              "targets.t.create_database: expected a boolean (true/false), got '${PW}'",
+              "targets.t.tables[0]: more than one unquoted dot in '${URL}'",
+              "targets.t.tables[1].rename: cannot rename the tables matched by the glob '${PW}*'",
+              "targets.t.tables[2].rename: a rename names one table, got the glob '${PW}?'",
+              "targets.t.stamp[0].alembic.version: 'head' needs versions_dir",
+              "targets.t.stamp[0].alembic.heads: expected 'all', got '${PW}'",
+              "targets.t.stamp[1].golang_migrate.version: expected 'latest' or an integer, got "
+              "'${PW}'",
+              "options.jobs: expected an integer, got '${PW}'",
+              "options.schema: expected one of create, existing, got '${PW}'"});
+  }
+}
+
+// Found by fuzzing (tests/fuzz/corpus/bad-alias-problem-flood.yaml): 900 aliases of a target
+// with 900 bad tables, 8 KiB, made 810,000 problems, 86 MB of message and 700 MB of memory.
+TEST_CASE("parse_mapping shows the first 100 problems and counts the rest", "[config]") {
+  std::string yaml = "t: &t {url: host=h, tables: [~";
+  for (int i = 1; i < 30; ++i) {
+    yaml += ", ~";
+  }
+  yaml += "]}\nsource: {url: host=h}\ntargets: {a: *t, b: *t, c: *t, d: *t, e: *t}\n";
+  const Problems found = problems(yaml);
+  REQUIRE(found.size() == 101);
+  CHECK(found[0] == "1:1: unknown key 't' at the top level");
+  // Aliased nodes keep the anchor's positions: the first 100 reported (t, a, b, c and the first
+  // 9 items of d) are sorted by the column of the item.
+  CHECK(found[1] == "1:30: targets.a.tables[0]: expected a table name or a mapping with 'name', "
+                    "got nothing (null)");
+  CHECK(found[4] == "1:30: targets.d.tables[0]: expected a table name or a mapping with 'name', "
+                    "got nothing (null)");
+  CHECK(found[99] == "1:117: targets.c.tables[29]: expected a table name or a mapping with "
+                     "'name', got nothing (null)");
+  CHECK(found[100] == "0:0: 51 more problems not shown");
+}
+
 TEST_CASE("load_mapping reports file problems with the path", "[config]") {
   CHECK_THROWS_WITH(load_mapping(data_dir / "no-such.yaml", env),
                     (data_dir / "no-such.yaml").string() +

@@ -59,6 +59,16 @@ TEST_CASE("parse_name_pattern rejects broken names with a reason", "[config]") {
   CHECK(error_of("\"\"") == "empty table name in '\"\"'");
 }
 
+TEST_CASE("try_parse_name_pattern quotes the text as written, not as expanded", "[config]") {
+  CHECK(try_parse_name_pattern("a.pw.c", "a.${P}.c").error ==
+        "more than one unquoted dot in 'a.${P}.c'");
+  CHECK(try_parse_name_pattern("\"pw", "${P}").error == "unbalanced quotes in '${P}'");
+  CHECK(try_parse_name_pattern("\"p\"w", "${P}").error ==
+        "unexpected text after a closing quote in '${P}'");
+  CHECK(try_parse_name_pattern(".pw", ".${P}").error == "empty schema name in '.${P}'");
+  CHECK(try_parse_name_pattern("s.pw", "s.${P}").pattern == NamePattern{"s", "pw"});
+}
+
 TEST_CASE("parse_name_pattern hints at the quoting rules", "[config]") {
   CHECK(try_parse_name_pattern("a.b.c").hint ==
         "write [schema.]table, quoting a part that contains dots: \"a.b\".c");

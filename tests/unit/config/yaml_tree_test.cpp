@@ -105,6 +105,19 @@ TEST_CASE("parse_yaml rejects a second document", "[config]") {
   CHECK(parse_yaml("a: 1\n---\n", "m.yaml").is_mapping());
 }
 
+// Found by fuzzing (tests/fuzz/corpus/bad-stray-comma-hang.yaml): yaml-cpp's LoadAll never
+// returned on a stray comma, and allocated until the machine ran out of memory.
+TEST_CASE("parse_yaml reports a stray comma instead of looping forever", "[config]") {
+  CHECK(parse_error(",") == "1:1: invalid YAML: unexpected ','");
+  CHECK(parse_error("!,") == "1:2: invalid YAML: unexpected ','");
+  CHECK(parse_error("a: 1\n---\n, rename: b}\n") == "3:1: invalid YAML: unexpected ','");
+}
+
+TEST_CASE("parse_yaml accepts empty documents after the first", "[config]") {
+  CHECK(parse_yaml("---\n---\n---\n", "m.yaml").is_null());
+  CHECK(parse_yaml("a: 1\n...\n---\n~\n", "m.yaml").is_mapping());
+}
+
 TEST_CASE("parse_yaml stops on an alias that contains itself", "[config]") {
   CHECK(parse_error("a: &x [1, *x]\n").find("nests too deeply") != std::string::npos);
 }
@@ -119,6 +132,34 @@ TEST_CASE("parse_yaml stops on aliases that multiply a subtree", "[config]") {
     yaml += "]\n";
   }
   CHECK(parse_error(yaml).find("the document is too large") != std::string::npos);
+}
+
+// Found by fuzzing (tests/fuzz/corpus/bad-alias-bomb-long-strings.yaml): few nodes, but a 4 KiB
+// file grew to gigabytes of copies of one string.
+TEST_CASE("parse_yaml stops on aliases that multiply a long string", "[config]") {
+  std::string yaml = "a0: &a0 \"" + std::string(8 * 1024, 'x') + "\"\n"; // 10^4 copies: 80 MiB
+  for (int level = 1; level <= 4; ++level) {
+    yaml += "a" + std::to_string(level) + ": &a" + std::to_string(level) + " [";
+    for (int i = 0; i < 10; ++i) {
+      yaml += (i == 0 ? "*a" : ", *a") + std::to_string(level - 1);
+    }
+    yaml += "]\n";
+  }
+  CHECK(parse_error(yaml).find("the document is too large") != std::string::npos);
+  // The same string without the multiplying aliases is fine.
+  CHECK(parse_yaml("a0: \"" + std::string(8 * 1024, 'x') + "\"\n", "m.yaml").is_mapping());
+}
+
+// The limits on aliases grow with the file: a big generated mapping is never refused.
+TEST_CASE("parse_yaml accepts a large document without aliases", "[config]") {
+  std::string yaml = "t: [a";
+  for (int i = 0; i < 200'000; ++i) { // more nodes than aliases may add
+    yaml += ",a";
+  }
+  yaml += "]\nlong: " + std::string(5 * 1024 * 1024, 'x') + "\n"; // more text than they may add
+  const YamlNode root = parse_yaml(yaml, "m.yaml");
+  CHECK(root.find("t")->items.size() == 200'001);
+  CHECK(root.find("long")->scalar.size() == 5 * 1024 * 1024);
 }
 
 TEST_CASE("YamlNode::kind_name describes each kind for messages", "[config]") {

@@ -39,6 +39,19 @@ TEST_CASE("a config error lists every diagnostic", "[core]") {
   CHECK(error.diagnostics().size() == 2);
 }
 
+// Found by fuzzing the mapping loader: a key holding a NUL cut the printed error there, and
+// every later problem was lost.
+TEST_CASE("a diagnostic shows control characters of the input escaped", "[core]") {
+  using namespace std::string_literals;
+  const Diagnostic diagnostic{{.file = "m\x1b[2J.yaml", .line = 3},
+                              "unknown key 'a\0b\r'"s,
+                              "line\nbreak,\ttab, delete \x7f"};
+  CHECK(diagnostic.to_string() == "m\\x1b[2J.yaml:3: unknown key 'a\\x00b\\x0d'\n"
+                                  "  hint: line\nbreak,\ttab, delete \\x7f");
+  const ConfigError error(Diagnostics{diagnostic, {{}, "the next problem", ""}});
+  CHECK_THAT(error.what(), Contains("the next problem"));
+}
+
 TEST_CASE("an SQL error shows the SQLSTATE, connection and statement", "[core]") {
   const SqlError error({.sqlstate = "55P03",
                         .message = "could not obtain lock on relation \"users\"",
