@@ -12,9 +12,8 @@
 #include <pgsplit/verify/render_text.hpp>
 #include <pgsplit/verify/verify_split.hpp>
 
-#include <nlohmann/json.hpp>
-
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include <unistd.h>
 
@@ -25,8 +24,9 @@ std::int64_t split_threshold(const po::variables_map& values) {
   const auto text = values["split-larger-than"].as<std::string>();
   const auto bytes = core::parse_byte_size(text);
   if (!bytes) {
-    throw core::UsageError(fmt::format("pgsplit apply: --split-larger-than: '{}' is not a size", text),
-                           "give a size such as 1GB, 512MB or 0 (never split)");
+    throw core::UsageError(
+        fmt::format("pgsplit apply: --split-larger-than: '{}' is not a size", text),
+        "give a size such as 1GB, 512MB or 0 (never split)");
   }
   return *bytes;
 }
@@ -35,8 +35,9 @@ copy::ApplyOptions apply_options(const po::variables_map& values, const config::
   copy::ApplyOptions options;
   options.jobs = values.count("jobs") ? values["jobs"].as<int>() : mapping.options.jobs;
   if (options.jobs < 1) {
-    throw core::UsageError(fmt::format("pgsplit apply: -j must be at least 1, got {}", options.jobs),
-                           "give the number of tables copied at once, e.g. -j 4");
+    throw core::UsageError(
+        fmt::format("pgsplit apply: -j must be at least 1, got {}", options.jobs),
+        "give the number of tables copied at once, e.g. -j 4");
   }
   options.resume = values.count("resume") != 0;
   options.maintenance_work_mem = values["maintenance-work-mem"].as<std::string>();
@@ -44,7 +45,8 @@ copy::ApplyOptions apply_options(const po::variables_map& values, const config::
   if (values.count("quiet") || values["format"].as<std::string>() == "json") {
     options.progress = copy::ProgressStyle::quiet;
   } else {
-    options.progress = ::isatty(STDERR_FILENO) ? copy::ProgressStyle::terminal : copy::ProgressStyle::log;
+    options.progress =
+        ::isatty(STDERR_FILENO) ? copy::ProgressStyle::terminal : copy::ProgressStyle::log;
   }
   return options;
 }
@@ -59,10 +61,12 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
     fmt::print("{}", copy::render_report_text(report));
   }
   if (verify_mode != "none") {
-    const auto verified = verify::verify_split(
-        session.source, session.mapping, session.catalog, session.plan,
-        {.checksums = verify_mode == "checksums", .references = false, .jobs = jobs,
-         .stamps = false});
+    const auto verified =
+        verify::verify_split(session.source, session.mapping, session.catalog, session.plan,
+                             {.checksums = verify_mode == "checksums",
+                              .references = false,
+                              .jobs = jobs,
+                              .stamps = false});
     if (format == "json") {
       json["verify"] = nlohmann::ordered_json::parse(verify::render_json(verified));
     } else {
@@ -85,7 +89,8 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
     auto connection = pg::Connection::open(target.url, {.application_name = "pgsplit apply"});
     for (const auto& written : stamp::stamp_target(connection, target).entries) {
       if (format == "json") {
-        json["stamps"].push_back({{"target", target.name}, {"stamp", written.summary},
+        json["stamps"].push_back({{"target", target.name},
+                                  {"stamp", written.summary},
                                   {"rows_written", written.rows_written}});
       } else {
         fmt::print("stamped {}: {}\n", target.name, written.summary);
@@ -101,21 +106,21 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
 
 int run_apply(const std::vector<std::string>& arguments) {
   po::options_description options("Options");
-  options.add_options()
-      ("config,c", po::value<std::string>()->default_value("pgsplit.yaml"), "the mapping file")
-      ("jobs,j", po::value<int>(), "tables copied at once (default: options.jobs, else 4)")
-      ("resume", "continue an interrupted apply: tables already copied with the same mapping "
-                 "are kept, the others copied again (from a new snapshot)")
-      ("quiet,q", "no progress display")
-      ("format", po::value<std::string>()->default_value("text"), "report format: text | json")
-      ("maintenance-work-mem", po::value<std::string>()->default_value("256MB"),
-       "maintenance_work_mem of target sessions (index builds)")
-      ("split-larger-than", po::value<std::string>()->default_value("1GB"),
-       "copy a table larger than this in concurrent parts (integer primary key ranges, else "
-       "page ranges), one per SIZE, at most -j; 0 never splits")
-      ("verify", po::value<std::string>()->default_value("counts"),
-       "after the copy: counts | checksums | none (a mismatch exits 3; stamps are written only "
-       "after a successful check)");
+  options.add_options()("config,c", po::value<std::string>()->default_value("pgsplit.yaml"),
+                        "the mapping file")(
+      "jobs,j", po::value<int>(), "tables copied at once (default: options.jobs, else 4)")(
+      "resume",
+      "continue an interrupted apply: tables already copied with the same mapping "
+      "are kept, the others copied again (from a new snapshot)")("quiet,q", "no progress display")(
+      "format", po::value<std::string>()->default_value("text"), "report format: text | json")(
+      "maintenance-work-mem", po::value<std::string>()->default_value("256MB"),
+      "maintenance_work_mem of target sessions (index builds)")(
+      "split-larger-than", po::value<std::string>()->default_value("1GB"),
+      "copy a table larger than this in concurrent parts (integer primary key ranges, else "
+      "page ranges), one per SIZE, at most -j; 0 never splits")(
+      "verify", po::value<std::string>()->default_value("counts"),
+      "after the copy: counts | checksums | none (a mismatch exits 3; stamps are written only "
+      "after a successful check)");
   po::variables_map values;
   if (!parse_options("apply", "[-c FILE] [-j N] [--resume] [--quiet] [--format text|json]", options,
                      arguments, values)) {
@@ -127,9 +132,9 @@ int run_apply(const std::vector<std::string>& arguments) {
                            "use --format text or json");
   }
   if (values.count("jobs") && values["jobs"].as<int>() < 1) {
-    throw core::UsageError(fmt::format("pgsplit apply: -j must be at least 1, got {}",
-                                       values["jobs"].as<int>()),
-                           "give the number of tables copied at once, e.g. -j 4");
+    throw core::UsageError(
+        fmt::format("pgsplit apply: -j must be at least 1, got {}", values["jobs"].as<int>()),
+        "give the number of tables copied at once, e.g. -j 4");
   }
   split_threshold(values); // a bad size is refused before connecting anywhere
   const auto verify_mode = values["verify"].as<std::string>();
@@ -163,9 +168,9 @@ int run_apply(const std::vector<std::string>& arguments) {
                                  report.signal_number);
   }
   if (!report.complete()) {
-    throw core::Error(fmt::format("apply did not complete: {}",
-                                  report.failures.empty() ? "some work did not run"
-                                                          : report.failures.front()),
+    throw core::Error(fmt::format("apply did not complete: {}", report.failures.empty()
+                                                                    ? "some work did not run"
+                                                                    : report.failures.front()),
                       "fix the cause, then run `pgsplit apply --resume`");
   }
   finish_apply(session, report, verify_mode, format, apply.jobs);

@@ -12,13 +12,12 @@ namespace pgsplit::app {
 
 int run_init(const std::vector<std::string>& arguments) {
   po::options_description options("Options");
-  options.add_options()
-      ("source", po::value<std::string>()->required(),
-       "the monolith: a libpq URI or key=value connection string")
-      ("schema", po::value<std::vector<std::string>>()->composing(),
-       "only this schema (repeatable); default: every user schema")
-      ("source-variable", po::value<std::string>()->default_value("MONOLITH_URL"),
-       "the environment variable the file's source.url refers to");
+  options.add_options()("source", po::value<std::string>()->required(),
+                        "the monolith: a libpq URI or key=value connection string")(
+      "schema", po::value<std::vector<std::string>>()->composing(),
+      "only this schema (repeatable); default: every user schema")(
+      "source-variable", po::value<std::string>()->default_value("MONOLITH_URL"),
+      "the environment variable the file's source.url refers to");
   po::variables_map values;
   if (!parse_options("init", "--source URL [--schema S]... > pgsplit.yaml", options, arguments,
                      values)) {
@@ -33,8 +32,8 @@ int run_init(const std::vector<std::string>& arguments) {
   }
   const auto catalog = catalog::load_catalog(source, load);
   source.exec("COMMIT");
-  fmt::print("{}", plan::init_mapping(
-                       catalog, {.source_url_variable = values["source-variable"].as<std::string>()}));
+  fmt::print("{}", plan::init_mapping(catalog, {.source_url_variable =
+                                                    values["source-variable"].as<std::string>()}));
   return 0;
 }
 

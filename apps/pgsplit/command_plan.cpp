@@ -16,16 +16,14 @@ namespace pgsplit::app {
 
 int run_plan(const std::vector<std::string>& arguments) {
   po::options_description options("Options");
-  options.add_options()
-      ("config,c", po::value<std::string>()->default_value("pgsplit.yaml"),
-       "the mapping file (relative paths inside it are relative to it)")
-      ("format", po::value<std::string>()->default_value("text"),
-       "text | json | dot | mermaid")
-      ("sql", "print the exact DDL each target will receive (options.schema: create), "
-              "instead of the report");
+  options.add_options()("config,c", po::value<std::string>()->default_value("pgsplit.yaml"),
+                        "the mapping file (relative paths inside it are relative to it)")(
+      "format", po::value<std::string>()->default_value("text"), "text | json | dot | mermaid")(
+      "sql", "print the exact DDL each target will receive (options.schema: create), "
+             "instead of the report");
   po::variables_map values;
-  if (!parse_options("plan", "[-c FILE] [--format text|json|dot|mermaid] [--sql]", options, arguments,
-                     values)) {
+  if (!parse_options("plan", "[-c FILE] [--format text|json|dot|mermaid] [--sql]", options,
+                     arguments, values)) {
     return 0;
   }
   const auto format = values["format"].as<std::string>();

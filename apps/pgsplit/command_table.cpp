@@ -11,7 +11,8 @@
 namespace pgsplit::app {
 namespace {
 
-constexpr std::string_view overview = R"(pgsplit — split one PostgreSQL database into per-service databases
+constexpr std::string_view overview =
+    R"(pgsplit — split one PostgreSQL database into per-service databases
 
 Usage: pgsplit <command> [options]
        pgsplit --help | --version
@@ -64,7 +65,8 @@ const std::vector<Command>& command_table() {
 int dispatch(const std::vector<std::string>& arguments) {
   if (arguments.empty()) {
     print_overview();
-    throw core::UsageError("no command given", "run `pgsplit <command> --help`, e.g. `pgsplit plan --help`");
+    throw core::UsageError("no command given",
+                           "run `pgsplit <command> --help`, e.g. `pgsplit plan --help`");
   }
   if (arguments.front() == "--help" || arguments.front() == "-h" || arguments.front() == "help") {
     print_overview();
@@ -79,9 +81,9 @@ int dispatch(const std::vector<std::string>& arguments) {
   const auto found = std::find_if(table.begin(), table.end(),
                                   [&](const Command& command) { return command.name == name; });
   if (found == table.end()) {
-    throw core::UsageError(
-        fmt::format("unknown command '{}'{}", name, core::did_you_mean_suffix(name, command_names())),
-        "run `pgsplit --help` for the list of commands");
+    throw core::UsageError(fmt::format("unknown command '{}'{}", name,
+                                       core::did_you_mean_suffix(name, command_names())),
+                           "run `pgsplit --help` for the list of commands");
   }
   return found->run(std::vector<std::string>(arguments.begin() + 1, arguments.end()));
 }

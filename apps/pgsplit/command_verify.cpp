@@ -34,15 +34,14 @@ core::Diagnostics blocking_problems(const plan::Plan& plan, const config::Mappin
 
 int run_verify(const std::vector<std::string>& arguments) {
   po::options_description options("Options");
-  options.add_options()
-      ("config,c", po::value<std::string>()->default_value("pgsplit.yaml"),
-       "the mapping file (relative paths inside it are relative to it)")
-      ("checksums", po::bool_switch(),
-       "also hash every row in both servers (same counts, different contents)")
-      ("references", po::bool_switch(),
-       "also count child values of dropped cross-target foreign keys without a parent row")
-      ("jobs,j", po::value<int>(), "tables compared at the same time; default: options.jobs")
-      ("format", po::value<std::string>()->default_value("text"), "text | json");
+  options.add_options()("config,c", po::value<std::string>()->default_value("pgsplit.yaml"),
+                        "the mapping file (relative paths inside it are relative to it)")(
+      "checksums", po::bool_switch(),
+      "also hash every row in both servers (same counts, different contents)")(
+      "references", po::bool_switch(),
+      "also count child values of dropped cross-target foreign keys without a parent row")(
+      "jobs,j", po::value<int>(), "tables compared at the same time; default: options.jobs")(
+      "format", po::value<std::string>()->default_value("text"), "text | json");
   po::variables_map values;
   if (!parse_options("verify", "[-c FILE] [--checksums] [--references] [-j N] [--format text|json]",
                      options, arguments, values)) {
@@ -69,10 +68,10 @@ int run_verify(const std::vector<std::string>& arguments) {
     throw core::ConfigError(std::move(problems));
   }
 
-  const verify::VerifyOptions verify_options{
-      .checksums = values["checksums"].as<bool>(),
-      .references = values["references"].as<bool>(),
-      .jobs = values.count("jobs") ? values["jobs"].as<int>() : mapping.options.jobs};
+  const verify::VerifyOptions verify_options{.checksums = values["checksums"].as<bool>(),
+                                             .references = values["references"].as<bool>(),
+                                             .jobs = values.count("jobs") ? values["jobs"].as<int>()
+                                                                          : mapping.options.jobs};
   const auto report = verify::verify_split(source, mapping, catalog, plan, verify_options);
   source.exec("COMMIT");
 

@@ -12,5 +12,4 @@ int run_apply(const std::vector<std::string>& arguments);
 int run_stamp(const std::vector<std::string>& arguments);
 int run_verify(const std::vector<std::string>& arguments);
 
-
 } // namespace pgsplit::app

@@ -20,10 +20,10 @@ pg::Connection open_source(const config::Mapping& mapping) {
     return pg::Connection::open(mapping.source.url,
                                 {.application_name = "pgsplit plan", .read_only = true});
   } catch (const core::ConnectionError& error) {
-    throw core::UsageError(
-        fmt::format("{} (source): {}", core::format_location(mapping.source.location),
-                    error.what()),
-        error.hint());
+    throw core::UsageError(fmt::format("{} (source): {}",
+                                       core::format_location(mapping.source.location),
+                                       error.what()),
+                           error.hint());
   }
 }
 

@@ -14,15 +14,15 @@ namespace pgsplit::app {
 
 struct PlanningSession {
   config::Mapping mapping;
-  pg::Connection source;   // inside BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY
+  pg::Connection source; // inside BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY
   catalog::Catalog catalog;
   plan::Plan plan;
 };
 
 // Throws core::ConfigError for a bad mapping file and core::UsageError (exit 2, naming the
-// source and its place in the file) when the source cannot be reached; problems of the plan itself are findings in `plan`.
-// With `resume`, target tables holding rows are expected (an interrupted run): they are
-// checked as under if_target_not_empty: truncate.
+// source and its place in the file) when the source cannot be reached; problems of the plan itself
+// are findings in `plan`. With `resume`, target tables holding rows are expected (an interrupted
+// run): they are checked as under if_target_not_empty: truncate.
 PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool resume = false);
 
 // Prints a plan's errors (and warnings) to stderr as `pgsplit plan` would show them.

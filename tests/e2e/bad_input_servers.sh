@@ -10,21 +10,11 @@ source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 e2e_begin bad_input_servers --server
 source "$PGSPLIT_SOURCE_DIR/tests/e2e/fixtures/bad_input/scenario.bash"
 
-# A login role with a password, unique to this run (roles are global to the cluster), dropped at
-# exit before the databases are; e2e_cleanup then sees the script's own exit status (set +e: the
-# `(exit …)` that hands it on must not end the handler).
+# A login role with a password, unique to this run (roles are global to the cluster); created
+# below with create_login_role, which drops it at exit.
 role=pgsplit_e2e_bad_input_$$
 right_password="Right-$$-pw-Kq2"
 wrong_password="Wrong-$$-pw-Zt9"
-drop_role_then_cleanup() {
-  local status=$?
-  set +e
-  psql_at "$PGSPLIT_TEST_URL" -c "DROP ROLE IF EXISTS $role" >/dev/null 2>&1 ||
-    echo "warning: could not drop role $role" >&2
-  (exit "$status")
-  e2e_cleanup
-}
-trap drop_role_then_cleanup EXIT
 
 bad_input_setup
 f=$BI_FIXTURES/good.yaml
@@ -66,8 +56,7 @@ done
 ok "unreachable target vault: exit 2, '$vault_at: cannot connect to target: … Connection refused' with a hint"
 
 # --- wrong password -------------------------------------------------------------------------
-psql_at "$PGSPLIT_TEST_URL" -c "CREATE ROLE $role LOGIN PASSWORD '$right_password'" >/dev/null ||
-  fail "could not create role $role"
+create_login_role "$role" "$right_password"
 # The control: with its right password the role gets in (so below it is the password that fails).
 run_cmd psql_at "postgresql://$role:$right_password@$host:$port/$BI_SOURCE_DB" -c "SELECT current_user"
 expect_eq "$E2E_STATUS" 0 "control: $role connects with its password"

@@ -8,26 +8,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 source "$(dirname "${BASH_SOURCE[0]}")/support/faults.bash"
 faults_begin fault_source_backend_killed
 
-faults_source 400000
-faults_targets "$PGSPLIT_TEST_URL"
-ok "source loaded"
-
-faults_start_apply -q
-faults_wait_copy "$PGSPLIT_TEST_URL" "$FAULTS_SOURCE_DB" 'COPY TO' events
-expect_eq "$(psql_at "$PGSPLIT_TEST_URL" -c "SELECT pg_terminate_backend($FAULTS_COPY_PID)")" t \
-  "pg_terminate_backend of the source's COPY"
-faults_wait_apply
-if [[ $E2E_STATUS -ne 1 ]]; then show_last_run; fail "expected exit 1, got $E2E_STATUS"; fi
-expect_line_with "$E2E_ERR" "pgsplit: error:" "target telemetry" "events"
-expect_match "$E2E_ERR" "terminating connection|server closed the connection"
-expect_contains "$E2E_ERR" "--resume"
-ok "apply exits 1 with an error naming target telemetry, table events and the server's message"
-expect_line_with "$E2E_OUT" "telemetry: public.events" "(failed)"
-ok "the summary lists events as failed"
-
-faults_expect_untouched telemetry events
-ok "events is empty and unmarked in telemetry"
-faults_expect_no_session "$PGSPLIT_TEST_URL" "$FAULTS_SOURCE_DB" "$FAULTS_SHOP_DB" "$FAULTS_TELEMETRY_DB"
-ok "no pgsplit session is left on the server"
-
-faults_resume_and_verify
+faults_backend_killed_scenario source

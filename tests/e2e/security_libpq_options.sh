@@ -18,32 +18,21 @@ e2e_begin security_libpq_options --server
 
 secret="Lq4pAssFile-$$"
 role="pgsplit_e2e_libpq_$$"
-hostport=${PGSPLIT_TEST_URL#*://}
-hostport=${hostport#*@}
-hostport=${hostport%%/*}
-host=${hostport%:*}
-port=${hostport##*:}
+sandbox_host_port
 listener_pid=
 
-cleanup_at_exit() {
+# The silent listener of the connect_timeout case goes too; e2e_cleanup sees the script's own
+# exit status (set +e: the `(exit …)` that hands it on must not end the handler).
+kill_listener_then_cleanup() {
   local status=$?
   set +e
   [[ -n $listener_pid ]] && kill "$listener_pid" 2>/dev/null
-  local database
-  for database in "${E2E_DATABASES[@]}"; do
-    psql_at "$PGSPLIT_TEST_URL" -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" >/dev/null 2>&1
-  done
-  psql_at "$PGSPLIT_TEST_URL" -c "DROP ROLE IF EXISTS \"$role\"" >/dev/null 2>&1 ||
-    echo "warning: could not drop role $role" >&2
   (exit "$status")
   e2e_cleanup
 }
-trap cleanup_at_exit EXIT
+trap kill_listener_then_cleanup EXIT
 
-psql_at "$PGSPLIT_TEST_URL" >/dev/null <<SQL
-SET password_encryption = 'scram-sha-256';
-CREATE ROLE "$role" LOGIN CREATEDB PASSWORD '$secret';
-SQL
+create_login_role "$role" "$secret" CREATEDB
 db_name src; source_db=$E2E_DB
 create_db "$source_db"
 psql_at "$(db_url "$source_db")" >/dev/null <<SQL

@@ -20,31 +20,8 @@ secret="Zq9sEcReT@:/%Kw7vAult$$"
 wrong="Zq9sEcReT-wrong-Kw7vAult"
 needles=(zq9secret kw7vault) # searched case-insensitively; URL encoding leaves them as they are
 role="pgsplit_e2e_sec_$$"
-hostport=${PGSPLIT_TEST_URL#*://}
-hostport=${hostport#*@}
-hostport=${hostport%%/*}
-host=${hostport%:*}
-port=${hostport##*:}
-
-drop_role_at_exit() {
-  local status=$?
-  set +e
-  local database
-  for database in "${E2E_DATABASES[@]}"; do
-    psql_at "$PGSPLIT_TEST_URL" -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" >/dev/null 2>&1
-  done
-  psql_at "$PGSPLIT_TEST_URL" -c "DROP ROLE IF EXISTS \"$role\"" >/dev/null 2>&1 ||
-    echo "warning: could not drop role $role" >&2
-  (exit "$status")
-  e2e_cleanup
-}
-trap drop_role_at_exit EXIT
-
-# The password goes to psql on stdin, never in its arguments.
-psql_at "$PGSPLIT_TEST_URL" >/dev/null <<SQL
-SET password_encryption = 'scram-sha-256';
-CREATE ROLE "$role" LOGIN CREATEDB PASSWORD '$secret';
-SQL
+sandbox_host_port
+create_login_role "$role" "$secret" CREATEDB
 expect_eq "$(psql_at "$PGSPLIT_TEST_URL" -c "SELECT left(rolpassword, 14) FROM pg_authid WHERE rolname = '$role'")" \
   "SCRAM-SHA-256\$" "the role's password hash"
 

@@ -6,18 +6,20 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
 #include <atomic>
 #include <cstdlib>
 #include <random>
-#include <unistd.h>
 
 namespace pgsplit::testing {
 
 std::string sandbox_url() {
   const char* url = std::getenv("PGSPLIT_TEST_URL");
   if (url == nullptr || *url == '\0') {
-    throw core::Error("PGSPLIT_TEST_URL is not set: integration tests need the throwaway cluster "
-                      "(run scripts/test.sh, or export PGSPLIT_TEST_URL=$(scripts/pg-sandbox start))");
+    throw core::Error(
+        "PGSPLIT_TEST_URL is not set: integration tests need the throwaway cluster "
+        "(run scripts/test.sh, or export PGSPLIT_TEST_URL=$(scripts/pg-sandbox start))");
   }
   return url;
 }
@@ -30,8 +32,7 @@ std::string unique_database_name(const std::string& purpose) {
 }
 
 TestDatabase::TestDatabase(std::string purpose)
-    : name_(unique_database_name(purpose)),
-      url_(pg::conninfo_with_database(sandbox_url(), name_)) {
+    : name_(unique_database_name(purpose)), url_(pg::conninfo_with_database(sandbox_url(), name_)) {
   auto admin = pg::Connection::open(sandbox_url());
   admin.exec(fmt::format("CREATE DATABASE {}", pg::quote_ident(name_)));
 }

@@ -5,14 +5,55 @@
 namespace pgsplit::catalog {
 namespace {
 
-template <typename Item>
-const Item* find_by_oid(const std::vector<Item>& items, Oid oid) {
+template <typename Item> const Item* find_by_oid(const std::vector<Item>& items, Oid oid) {
   const auto found =
       std::find_if(items.begin(), items.end(), [oid](const Item& item) { return item.oid == oid; });
   return found == items.end() ? nullptr : &*found;
 }
 
 } // namespace
+
+std::string_view to_string(TypeKind kind) {
+  switch (kind) {
+  case TypeKind::enumeration:
+    return "enum";
+  case TypeKind::domain:
+    return "domain";
+  case TypeKind::composite:
+    return "composite type";
+  case TypeKind::range:
+    return "range type";
+  }
+  return "type";
+}
+
+std::string_view to_string(TableKind kind) {
+  switch (kind) {
+  case TableKind::table:
+    return "table";
+  case TableKind::partitioned_table:
+    return "partitioned table";
+  case TableKind::foreign_table:
+    return "foreign table";
+  }
+  return "table";
+}
+
+std::string_view to_string(ConstraintKind kind) {
+  switch (kind) {
+  case ConstraintKind::primary_key:
+    return "primary key";
+  case ConstraintKind::unique:
+    return "unique";
+  case ConstraintKind::foreign_key:
+    return "foreign key";
+  case ConstraintKind::check:
+    return "check";
+  case ConstraintKind::exclusion:
+    return "exclusion";
+  }
+  return "constraint";
+}
 
 const Table* Catalog::find_table(Oid oid) const { return find_by_oid(tables, oid); }
 

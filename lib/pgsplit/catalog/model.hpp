@@ -72,19 +72,19 @@ struct Type {
   Oid oid = 0;
   QualifiedName name;
   TypeKind kind = TypeKind::enumeration;
-  std::vector<std::string> enum_labels;         // in sort order
-  std::string domain_base_type;                 // format_type of the base type
+  std::vector<std::string> enum_labels; // in sort order
+  std::string domain_base_type;         // format_type of the base type
   std::optional<std::string> domain_default;
   bool domain_not_null = false;
-  std::optional<std::string> domain_collation;  // quoted, qualified
+  std::optional<std::string> domain_collation; // quoted, qualified
   std::vector<DomainConstraint> domain_constraints;
   std::vector<CompositeAttribute> composite_attributes;
-  std::string range_subtype;                    // format_type
+  std::string range_subtype; // format_type
   std::optional<std::string> range_subtype_opclass;
   std::optional<std::string> range_collation;
-  std::optional<std::string> range_canonical;   // function, qualified
+  std::optional<std::string> range_canonical; // function, qualified
   std::optional<std::string> range_subtype_diff;
-  std::optional<std::string> multirange_name;   // quoted, qualified
+  std::optional<std::string> multirange_name; // quoted, qualified
   std::optional<std::string> comment;
 };
 
@@ -117,16 +117,16 @@ struct Sequence {
 
 struct Column {
   std::string name;
-  int number = 0;                    // attnum
-  std::string type;                  // format_type(atttypid, atttypmod)
+  int number = 0;   // attnum
+  std::string type; // format_type(atttypid, atttypmod)
   Oid type_oid = 0;
   bool not_null = false;
   std::optional<std::string> default_expression; // pg_get_expr(adbin); not for generated
-  char identity = '\0';              // '\0', 'a' ALWAYS, 'd' BY DEFAULT
+  char identity = '\0';                          // '\0', 'a' ALWAYS, 'd' BY DEFAULT
   std::optional<Oid> identity_sequence;
   std::optional<std::string> generated_expression; // STORED generated column
-  std::optional<std::string> collation;  // quoted, qualified; only when not the type's default
-  bool is_local = true;              // false: inherited from a parent
+  std::optional<std::string> collation; // quoted, qualified; only when not the type's default
+  bool is_local = true;                 // false: inherited from a parent
   std::optional<std::string> comment;
 };
 
@@ -136,14 +136,14 @@ struct Constraint {
   Oid oid = 0;
   std::string name;
   ConstraintKind kind = ConstraintKind::check;
-  std::string definition;                 // pg_get_constraintdef
-  std::vector<std::string> columns;       // conkey, by name, in order
+  std::string definition;           // pg_get_constraintdef
+  std::vector<std::string> columns; // conkey, by name, in order
   bool deferrable = false;
   bool deferred = false;
   bool validated = true;
-  bool is_local = true;                   // false: inherited (created by the parent)
-  std::optional<Oid> index;               // backing index of primary key / unique / exclusion
-  std::optional<Oid> referenced_table;    // foreign keys
+  bool is_local = true;                // false: inherited (created by the parent)
+  std::optional<Oid> index;            // backing index of primary key / unique / exclusion
+  std::optional<Oid> referenced_table; // foreign keys
   std::vector<std::string> referenced_columns;
   std::optional<std::string> comment;
 };
@@ -154,8 +154,8 @@ struct Index {
   std::string definition; // pg_get_indexdef: "CREATE [UNIQUE] INDEX … ON … USING …"
   bool is_unique = false;
   bool is_primary = false;
-  bool backs_constraint = false;        // created through a constraint
-  std::optional<Oid> parent_index;      // partition of a partitioned index
+  bool backs_constraint = false;   // created through a constraint
+  std::optional<Oid> parent_index; // partition of a partitioned index
   std::optional<std::string> comment;
 };
 
@@ -165,7 +165,7 @@ struct Trigger {
   std::string definition; // pg_get_triggerdef
   Oid function = 0;
   bool enabled = true;
-  bool is_clone = false;  // cloned from a partitioned table's trigger
+  bool is_clone = false; // cloned from a partitioned table's trigger
 };
 
 enum class TableKind { table, partitioned_table, foreign_table };
@@ -195,7 +195,7 @@ struct View {
   Oid oid = 0;
   QualifiedName name;
   ViewKind kind = ViewKind::view;
-  std::string definition; // pg_get_viewdef (the SELECT)
+  std::string definition;     // pg_get_viewdef (the SELECT)
   std::vector<Index> indexes; // materialized views only
   std::optional<std::string> comment;
 };
@@ -211,7 +211,7 @@ struct Catalog {
   std::vector<Type> types;
   std::vector<Function> functions;
   std::vector<Sequence> sequences;
-  std::vector<Table> tables;         // ordinary, partitioned, foreign
+  std::vector<Table> tables; // ordinary, partitioned, foreign
   std::vector<View> views;
   std::vector<Dependency> dependencies;
 
@@ -224,5 +224,11 @@ struct Catalog {
   const Schema* find_schema(const std::string& name) const;
   const Extension* find_extension(Oid oid) const;
 };
+
+// The words for each kind, in messages and reports: "enum", "composite type", "partitioned
+// table", "primary key".
+std::string_view to_string(TypeKind kind);
+std::string_view to_string(TableKind kind);
+std::string_view to_string(ConstraintKind kind);
 
 } // namespace pgsplit::catalog

@@ -66,9 +66,14 @@ ApplyReport report_of(const Progress& progress, const RunOutcome& outcome,
   ApplyReport report;
   std::map<std::string, TargetReport> targets;
   for (const auto& entry : progress.entries()) {
-    TableReport table{entry.target, entry.table, entry.counters.rows.load(),
-                      entry.counters.bytes.load(), entry.seconds, entry.status.load(),
-                      entry.parts, entry.parts_committed.load()};
+    TableReport table{entry.target,
+                      entry.table,
+                      entry.counters.rows.load(),
+                      entry.counters.bytes.load(),
+                      entry.seconds,
+                      entry.status.load(),
+                      entry.parts,
+                      entry.parts_committed.load()};
     auto& target = targets[entry.target];
     target.name = entry.target;
     target.kept += table.status == CopyStatus::skipped ? 1 : 0;
@@ -135,7 +140,8 @@ ApplyReport apply_split(pg::Connection& source, const std::string& source_url,
   auto report = report_of(progress, outcome, jobs);
   report.interrupted = interrupt.signal_number() != 0;
   report.signal_number = interrupt.signal_number();
-  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }
 

@@ -29,14 +29,14 @@ struct TableReport {
   std::int64_t bytes = 0;
   double seconds = 0;
   CopyStatus status = CopyStatus::waiting;
-  int parts = 1;            // > 1: copied in that many concurrent parts
-  int parts_committed = 0;  // of those, committed (a failed split table may hold some)
+  int parts = 1;           // > 1: copied in that many concurrent parts
+  int parts_committed = 0; // of those, committed (a failed split table may hold some)
 };
 
 struct TargetReport {
   std::string name;
-  int tables = 0;        // copied by this run
-  int kept = 0;          // already done by an earlier run (--resume)
+  int tables = 0; // copied by this run
+  int kept = 0;   // already done by an earlier run (--resume)
   std::int64_t rows = 0;
   std::int64_t bytes = 0;
   double seconds = 0; // the longest of its tables
@@ -46,9 +46,9 @@ struct ApplyReport {
   std::vector<TableReport> tables;
   std::vector<TargetReport> targets;
   double seconds = 0;
-  double data_seconds = 0;             // until the last table's data was in
-  std::vector<std::string> failures;   // "target auth, table public.users: …"
-  std::vector<std::string> not_done;   // jobs that did not run
+  double data_seconds = 0;           // until the last table's data was in
+  std::vector<std::string> failures; // "target auth, table public.users: …"
+  std::vector<std::string> not_done; // jobs that did not run
   bool interrupted = false;
   int signal_number = 0;
   bool complete() const { return failures.empty() && not_done.empty() && !interrupted; }

@@ -10,8 +10,7 @@ namespace pgsplit::copy {
 namespace {
 
 // Runs `body` in a transaction on `connection`; rolls back (quietly) when it throws.
-template <typename Body>
-void in_transaction(pg::Connection& connection, Body&& body) {
+template <typename Body> void in_transaction(pg::Connection& connection, Body&& body) {
   connection.exec("BEGIN");
   try {
     body();
@@ -23,8 +22,7 @@ void in_transaction(pg::Connection& connection, Body&& body) {
 }
 
 // Names the job in any error it throws: target, table, and the server's message.
-template <typename Body>
-void labelled(const std::string& label, Body&& body) {
+template <typename Body> void labelled(const std::string& label, Body&& body) {
   try {
     body();
   } catch (const core::Error& error) {
@@ -66,9 +64,10 @@ void copy_step(Progress& progress, const Worker& worker, const TableCopy& copy, 
 
 bool constraint_exists(pg::Connection& target, const catalog::QualifiedName& table,
                        const std::string& name) {
-  return target.exec("SELECT count(*) AS n FROM pg_constraint WHERE conname = $1 AND conrelid = "
-                     "$2::regclass",
-                     {name, pg::quote_qualified(table.schema, table.name)})
+  return target
+             .exec("SELECT count(*) AS n FROM pg_constraint WHERE conname = $1 AND conrelid = "
+                   "$2::regclass",
+                   {name, pg::quote_qualified(table.schema, table.name)})
              .int64(0, "n") > 0;
 }
 
@@ -114,14 +113,16 @@ private:
 
   void add_target(TargetWork& work);
   std::size_t add_pre_data(TargetWork& work);
-  void add_copies(TargetWork& work, std::size_t pre_data, std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs);
-  std::size_t add_whole_copy(const TableCopy& copy, CopyEntry& entry, bool done, std::size_t pre_data,
-                             std::int64_t priority);
-  std::size_t add_split_copy(const TableCopy& copy, CopyEntry& entry, bool done, std::size_t pre_data,
-                             std::int64_t priority);
+  void add_copies(TargetWork& work, std::size_t pre_data,
+                  std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs);
+  std::size_t add_whole_copy(const TableCopy& copy, CopyEntry& entry, bool done,
+                             std::size_t pre_data, std::int64_t priority);
+  std::size_t add_split_copy(const TableCopy& copy, CopyEntry& entry, bool done,
+                             std::size_t pre_data, std::int64_t priority);
 
-  std::map<catalog::Oid, std::size_t> add_post_data(TargetWork& work, std::size_t pre_data,
-                                                     const std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs);
+  std::map<catalog::Oid, std::size_t>
+  add_post_data(TargetWork& work, std::size_t pre_data,
+                const std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs);
   std::vector<std::size_t> add_foreign_keys(TargetWork& work, std::size_t pre_data,
                                             const std::map<catalog::Oid, std::size_t>& post_jobs);
 
@@ -134,7 +135,10 @@ private:
 std::size_t GraphBuilder::add_pre_data(TargetWork& work) {
   const std::string target = work.plan->name;
   const bool already = options_.resume && work.state.pre_data_done;
-  return add({fmt::format("{}: pre-data", target), 1LL << 60, {}, [&work, target, already](Worker& worker) {
+  return add({fmt::format("{}: pre-data", target),
+              1LL << 60,
+              {},
+              [&work, target, already](Worker& worker) {
                 if (already) {
                   return;
                 }
@@ -170,7 +174,9 @@ void GraphBuilder::add_copies(TargetWork& work, std::size_t pre_data,
 std::size_t GraphBuilder::add_whole_copy(const TableCopy& copy, CopyEntry& entry, bool done,
                                          std::size_t pre_data, std::int64_t priority) {
   const bool resume = options_.resume;
-  return add({copy.label() + " (data)", priority, {pre_data},
+  return add({copy.label() + " (data)",
+              priority,
+              {pre_data},
               [&copy, &entry, done, resume, &progress = progress_](Worker& worker) {
                 if (done) {
                   progress.finish(entry, CopyStatus::skipped);
@@ -200,45 +206,51 @@ std::size_t GraphBuilder::add_whole_copy(const TableCopy& copy, CopyEntry& entry
 std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry, bool done,
                                          std::size_t pre_data, std::int64_t priority) {
   const bool resume = options_.resume;
-  const auto prepare = add({copy.label() + " (empty before parts)", priority, {pre_data},
-                            [&copy, &entry, done, resume, &progress = progress_](Worker& worker) {
-                              if (done) {
-                                return;
-                              }
-                              progress.start(entry);
-                              copy_step(progress, worker, copy, entry, [&] {
-                                auto& target = worker.target(copy.target);
-                                in_transaction(target, [&] {
-                                  if (resume) {
-                                    drop_foreign_keys_touching(target, copy.target_name);
-                                  }
-                                  create_part_table(target);
-                                  clear_parts(target, copy.target_name);
-                                  target.exec(fmt::format("TRUNCATE ONLY {}",
-                                                          pg::quote_qualified(copy.target_name.schema,
-                                                                              copy.target_name.name)));
-                                });
-                              });
-                            }});
+  const auto prepare =
+      add({copy.label() + " (empty before parts)",
+           priority,
+           {pre_data},
+           [&copy, &entry, done, resume, &progress = progress_](Worker& worker) {
+             if (done) {
+               return;
+             }
+             progress.start(entry);
+             copy_step(progress, worker, copy, entry, [&] {
+               auto& target = worker.target(copy.target);
+               in_transaction(target, [&] {
+                 if (resume) {
+                   drop_foreign_keys_touching(target, copy.target_name);
+                 }
+                 create_part_table(target);
+                 clear_parts(target, copy.target_name);
+                 target.exec(
+                     fmt::format("TRUNCATE ONLY {}", pg::quote_qualified(copy.target_name.schema,
+                                                                         copy.target_name.name)));
+               });
+             });
+           }});
   std::vector<std::size_t> part_jobs;
   for (std::size_t index = 0; index < copy.parts.size(); ++index) {
     auto part = copy.part_copy(static_cast<int>(index));
     const auto name = part.label() + " (data)";
-    part_jobs.push_back(add({name, priority, {prepare},
-                             [part = std::move(part), &entry, done, &progress = progress_](Worker& worker) {
-                               if (done) {
-                                 return;
-                               }
-                               copy_step(progress, worker, part, entry, [&] {
-                                 auto& target = worker.target(part.target);
-                                 auto& source = worker.source();
-                                 in_transaction(target, [&] {
-                                   const auto result = copy_table(source, target, part, entry.counters);
-                                   record_part_done(target, part, result);
-                                 });
-                               });
-                               entry.parts_committed.fetch_add(1);
-                             }}));
+    part_jobs.push_back(
+        add({name,
+             priority,
+             {prepare},
+             [part = std::move(part), &entry, done, &progress = progress_](Worker& worker) {
+               if (done) {
+                 return;
+               }
+               copy_step(progress, worker, part, entry, [&] {
+                 auto& target = worker.target(part.target);
+                 auto& source = worker.source();
+                 in_transaction(target, [&] {
+                   const auto result = copy_table(source, target, part, entry.counters);
+                   record_part_done(target, part, result);
+                 });
+               });
+               entry.parts_committed.fetch_add(1);
+             }}));
   }
   return add({copy.label() + " (parts done)", 0, part_jobs,
               [&copy, &entry, done, &progress = progress_](Worker& worker) {
@@ -263,9 +275,9 @@ std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry
               }});
 }
 
-std::map<catalog::Oid, std::size_t> GraphBuilder::add_post_data(
-    TargetWork& work, std::size_t pre_data,
-    const std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs) {
+std::map<catalog::Oid, std::size_t>
+GraphBuilder::add_post_data(TargetWork& work, std::size_t pre_data,
+                            const std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs) {
   std::map<catalog::Oid, std::size_t> post_jobs;
   for (const auto& post : work.ddl.post_data) {
     std::vector<std::size_t> after{pre_data};
@@ -285,31 +297,31 @@ std::map<catalog::Oid, std::size_t> GraphBuilder::add_post_data(
       }
     }
     const auto state = work.state.tables.find(state_key(post.target_name));
-    const bool done = options_.resume && state != work.state.tables.end() && state->second.post_data_done &&
-                      work.state.pre_data_done;
+    const bool done = options_.resume && state != work.state.tables.end() &&
+                      state->second.post_data_done && work.state.pre_data_done;
     const std::string target = work.plan->name;
-    post_jobs[post.table] = add({fmt::format("{}: {} (indexes, constraints, triggers)", target,
-                                             post.target_name.to_string()),
-                                 ready_ddl_first, after, [&post, target, done](Worker& worker) {
-                                   if (done) {
-                                     return;
-                                   }
-                                   labelled(fmt::format("target {}, table {}", target,
-                                                        post.target_name.to_string()),
-                                            [&] {
-                                              auto& connection = worker.target(target);
-                                              in_transaction(connection, [&] {
-                                                execute(connection, post.statements);
-                                                mark_post_data_done(connection, post.target_name);
-                                              });
-                                            });
-                                 }});
+    post_jobs[post.table] = add(
+        {fmt::format("{}: {} (indexes, constraints, triggers)", target,
+                     post.target_name.to_string()),
+         ready_ddl_first, after, [&post, target, done](Worker& worker) {
+           if (done) {
+             return;
+           }
+           labelled(fmt::format("target {}, table {}", target, post.target_name.to_string()), [&] {
+             auto& connection = worker.target(target);
+             in_transaction(connection, [&] {
+               execute(connection, post.statements);
+               mark_post_data_done(connection, post.target_name);
+             });
+           });
+         }});
   }
   return post_jobs;
 }
 
-std::vector<std::size_t> GraphBuilder::add_foreign_keys(
-    TargetWork& work, std::size_t pre_data, const std::map<catalog::Oid, std::size_t>& post_jobs) {
+std::vector<std::size_t>
+GraphBuilder::add_foreign_keys(TargetWork& work, std::size_t pre_data,
+                               const std::map<catalog::Oid, std::size_t>& post_jobs) {
   std::vector<std::size_t> key_jobs;
   const std::string target = work.plan->name;
   for (const auto& key : work.ddl.foreign_keys) {
@@ -322,24 +334,23 @@ std::vector<std::size_t> GraphBuilder::add_foreign_keys(
         after.push_back(found->second);
       }
     }
-    const auto child = std::find_if(work.plan->tables.begin(), work.plan->tables.end(),
-                                    [&](const plan::PlacedTable& placed) {
-                                      return placed.table == key.child_table;
-                                    });
+    const auto child = std::find_if(
+        work.plan->tables.begin(), work.plan->tables.end(),
+        [&](const plan::PlacedTable& placed) { return placed.table == key.child_table; });
     const auto child_name = child->target_name;
-    key_jobs.push_back(add({fmt::format("{}: {}", target, key.statement.what), ready_ddl_first, after,
-                            [&key, target, child_name](Worker& worker) {
-                              labelled(fmt::format("target {}, table {}: {}", target,
-                                                   child_name.to_string(), key.statement.what),
-                                       [&] {
-                                         auto& connection = worker.target(target);
-                                         if (key.constraint_name.empty() ||
-                                             !constraint_exists(connection, child_name,
-                                                                key.constraint_name)) {
-                                           connection.exec(key.statement.sql);
-                                         }
-                                       });
-                            }}));
+    key_jobs.push_back(
+        add({fmt::format("{}: {}", target, key.statement.what), ready_ddl_first, after,
+             [&key, target, child_name](Worker& worker) {
+               labelled(fmt::format("target {}, table {}: {}", target, child_name.to_string(),
+                                    key.statement.what),
+                        [&] {
+                          auto& connection = worker.target(target);
+                          if (key.constraint_name.empty() ||
+                              !constraint_exists(connection, child_name, key.constraint_name)) {
+                            connection.exec(key.statement.sql);
+                          }
+                        });
+             }}));
   }
   return key_jobs;
 }

@@ -21,15 +21,15 @@ namespace pgsplit::copy {
 // A sequence value read from the source, to set on a target.
 struct SequenceValue {
   std::string target;
-  std::string sql;     // setval(…) with quoted names
-  std::string what;    // "public.users_id_seq = 42"
+  std::string sql;  // setval(…) with quoted names
+  std::string what; // "public.users_id_seq = 42"
 };
 
 struct TargetWork {
   const plan::TargetPlan* plan = nullptr;
-  schema::TargetDdl ddl;              // empty under options.schema: existing
+  schema::TargetDdl ddl; // empty under options.schema: existing
   bool create_schema = true;
-  TargetState state;                  // read before the run (resume)
+  TargetState state; // read before the run (resume)
   std::vector<TableCopy> copies;
   std::vector<SequenceValue> sequences;
 };

@@ -93,7 +93,8 @@ void Progress::draw(bool final_frame) {
     }
   }
   const double elapsed = seconds_since(begun_);
-  const double fraction = total > 0 ? static_cast<double>(done_bytes) / static_cast<double>(total) : 1.0;
+  const double fraction =
+      total > 0 ? static_cast<double>(done_bytes) / static_cast<double>(total) : 1.0;
   const double eta = fraction > 0.01 ? elapsed / fraction - elapsed : 0;
   std::string frame;
   if (style_ == ProgressStyle::terminal) {
@@ -105,18 +106,20 @@ void Progress::draw(bool final_frame) {
       for (const auto* entry : active) {
         const double running = std::max(seconds_since(entry->started), 0.001);
         const auto bytes = entry->counters.bytes.load();
-        const auto parts = entry->parts > 1 ? fmt::format("  parts {}/{} done", entry->parts_committed.load(),
-                                                          entry->parts)
-                                            : std::string{};
+        const auto parts =
+            entry->parts > 1
+                ? fmt::format("  parts {}/{} done", entry->parts_committed.load(), entry->parts)
+                : std::string{};
         frame += fmt::format("  {}: {}  {} rows  {}  {:.1f} MB/s{}\n", entry->target, entry->table,
-                             entry->counters.rows.load(), megabytes(bytes), bytes / 1e6 / running, parts);
+                             entry->counters.rows.load(), megabytes(bytes), bytes / 1e6 / running,
+                             parts);
         ++lines_drawn_;
       }
     }
-    frame += fmt::format("[{}] {:3.0f}%  {} / {}  tables {}/{}  {:.0f}s elapsed{}\n",
-                         bar(fraction, 30), fraction * 100, megabytes(done_bytes), megabytes(total),
-                         finished, entries_.size(), elapsed,
-                         final_frame ? "" : fmt::format("  ETA {:.0f}s", eta));
+    frame +=
+        fmt::format("[{}] {:3.0f}%  {} / {}  tables {}/{}  {:.0f}s elapsed{}\n", bar(fraction, 30),
+                    fraction * 100, megabytes(done_bytes), megabytes(total), finished,
+                    entries_.size(), elapsed, final_frame ? "" : fmt::format("  ETA {:.0f}s", eta));
     ++lines_drawn_;
   } else {
     frame = fmt::format("pgsplit: {:.0f}s: {}/{} tables, {} of about {} ({:.0f}%), {} running\n",

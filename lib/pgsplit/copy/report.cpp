@@ -63,8 +63,8 @@ std::string render_report_text(const ApplyReport& report) {
     for (const auto* table : unfinished) {
       // A split table commits part by part: say what it holds until --resume empties it.
       const auto held = table->parts > 1 && table->parts_committed > 0
-                            ? fmt::format("; holds {} of {} parts until then", table->parts_committed,
-                                          table->parts)
+                            ? fmt::format("; holds {} of {} parts until then",
+                                          table->parts_committed, table->parts)
                             : std::string{};
       text += fmt::format("    {}: {} ({}{})\n", table->target, table->table,
                           status_name(table->status), held);
@@ -85,16 +85,23 @@ std::string render_report_json(const ApplyReport& report) {
   json["data_seconds"] = report.data_seconds;
   json["targets"] = nlohmann::ordered_json::array();
   for (const auto& target : report.targets) {
-    json["targets"].push_back({{"name", target.name}, {"tables", target.tables}, {"kept", target.kept},
-                               {"rows", target.rows}, {"bytes", target.bytes},
+    json["targets"].push_back({{"name", target.name},
+                               {"tables", target.tables},
+                               {"kept", target.kept},
+                               {"rows", target.rows},
+                               {"bytes", target.bytes},
                                {"seconds", target.seconds}});
   }
   json["tables"] = nlohmann::ordered_json::array();
   for (const auto& table : report.tables) {
-    json["tables"].push_back({{"target", table.target}, {"table", table.table},
-                              {"status", status_name(table.status)}, {"rows", table.rows},
-                              {"bytes", table.bytes}, {"seconds", table.seconds},
-                              {"parts", table.parts}, {"parts_committed", table.parts_committed}});
+    json["tables"].push_back({{"target", table.target},
+                              {"table", table.table},
+                              {"status", status_name(table.status)},
+                              {"rows", table.rows},
+                              {"bytes", table.bytes},
+                              {"seconds", table.seconds},
+                              {"parts", table.parts},
+                              {"parts_committed", table.parts_committed}});
   }
   json["failures"] = report.failures;
   json["not_done"] = report.not_done;

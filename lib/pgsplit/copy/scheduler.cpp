@@ -42,7 +42,8 @@ public:
   RunOutcome outcome() {
     RunOutcome outcome;
     for (std::size_t index = 0; index < states_.size(); ++index) {
-      outcome.states.push_back(states_[index] == JobState::pending ? JobState::skipped : states_[index]);
+      outcome.states.push_back(states_[index] == JobState::pending ? JobState::skipped
+                                                                   : states_[index]);
     }
     outcome.failures = failures_;
     return outcome;

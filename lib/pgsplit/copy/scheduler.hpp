@@ -16,9 +16,9 @@
 namespace pgsplit::copy {
 
 struct Job {
-  std::string name;                // "auth: public.users (data)"
+  std::string name; // "auth: public.users (data)"
   std::int64_t priority = 0;
-  std::vector<std::size_t> after;  // indexes of the jobs that must finish first
+  std::vector<std::size_t> after; // indexes of the jobs that must finish first
   std::function<void(Worker&)> run;
 };
 

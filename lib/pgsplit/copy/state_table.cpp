@@ -33,9 +33,10 @@ void clear_parts(pg::Connection& target, const catalog::QualifiedName& table) {
 }
 
 void record_part_done(pg::Connection& target, const TableCopy& part, const CopyResult& result) {
-  target.exec("INSERT INTO _pgsplit.parts (target_table, part, rows, bytes) VALUES ($1, $2, $3, $4)",
-              {state_key(part.target_name), std::to_string(part.part.value().index),
-               std::to_string(result.rows), std::to_string(result.bytes)});
+  target.exec(
+      "INSERT INTO _pgsplit.parts (target_table, part, rows, bytes) VALUES ($1, $2, $3, $4)",
+      {state_key(part.target_name), std::to_string(part.part.value().index),
+       std::to_string(result.rows), std::to_string(result.bytes)});
 }
 
 PartsDone parts_done(pg::Connection& target, const catalog::QualifiedName& table) {
@@ -43,7 +44,8 @@ PartsDone parts_done(pg::Connection& target, const catalog::QualifiedName& table
                                 "coalesce(sum(bytes), 0)::bigint AS bytes FROM _pgsplit.parts "
                                 "WHERE target_table = $1",
                                 {state_key(table)});
-  return {static_cast<int>(sums.int64(0, "parts")), {sums.int64(0, "rows"), sums.int64(0, "bytes")}};
+  return {static_cast<int>(sums.int64(0, "parts")),
+          {sums.int64(0, "rows"), sums.int64(0, "bytes")}};
 }
 
 TargetState read_state(pg::Connection& target) {
@@ -56,9 +58,11 @@ TargetState read_state(pg::Connection& target) {
     return state;
   }
   state.pre_data_done =
-      target.exec("SELECT count(*) AS n FROM _pgsplit.phases WHERE phase = 'pre-data'").int64(0, "n") > 0;
-  const auto rows = target.exec("SELECT target_table, fingerprint, rows, "
-                                "post_data_done_at IS NOT NULL AS post_data_done FROM _pgsplit.tables");
+      target.exec("SELECT count(*) AS n FROM _pgsplit.phases WHERE phase = 'pre-data'")
+          .int64(0, "n") > 0;
+  const auto rows =
+      target.exec("SELECT target_table, fingerprint, rows, "
+                  "post_data_done_at IS NOT NULL AS post_data_done FROM _pgsplit.tables");
   for (int row = 0; row < rows.rows(); ++row) {
     state.tables[rows.text(row, "target_table")] = {rows.text(row, "fingerprint"), true,
                                                     rows.boolean(row, "post_data_done"),

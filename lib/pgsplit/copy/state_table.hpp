@@ -21,7 +21,7 @@ struct TableState {
 };
 
 struct TargetState {
-  bool exists = false;          // the _pgsplit schema is there: an earlier run touched this target
+  bool exists = false; // the _pgsplit schema is there: an earlier run touched this target
   bool pre_data_done = false;
   std::map<std::string, TableState> tables; // by state_key of the target table
 };

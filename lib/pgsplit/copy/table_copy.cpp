@@ -37,7 +37,8 @@ bool binary_safe(const catalog::Catalog& catalog, const catalog::Column& column)
 }
 
 TableCopy copy_for(const catalog::Catalog& catalog, const catalog::Table& table,
-                   const plan::PlacedTable& placed, const std::string& target, bool existing_schema) {
+                   const plan::PlacedTable& placed, const std::string& target,
+                   bool existing_schema) {
   TableCopy copy;
   copy.target = target;
   copy.table = table.oid;
@@ -73,7 +74,8 @@ std::string TableCopy::label() const {
 TableCopy TableCopy::part_copy(int index) const {
   TableCopy copy = *this;
   copy.parts.clear();
-  copy.part = CopyPart{index, static_cast<int>(parts.size()), parts.at(static_cast<std::size_t>(index))};
+  copy.part =
+      CopyPart{index, static_cast<int>(parts.size()), parts.at(static_cast<std::size_t>(index))};
   return copy;
 }
 
@@ -99,8 +101,8 @@ std::string copy_out_statement(const TableCopy& copy) {
   if (copy.part) {
     conditions.push_back(fmt::format("({})", copy.part->condition));
   }
-  const auto where = conditions.empty() ? std::string{}
-                                        : fmt::format(" WHERE {}", fmt::join(conditions, " AND "));
+  const auto where =
+      conditions.empty() ? std::string{} : fmt::format(" WHERE {}", fmt::join(conditions, " AND "));
   return fmt::format("COPY (SELECT {} FROM ONLY {}{}) TO STDOUT (FORMAT {})",
                      quoted_columns(copy.columns),
                      pg::quote_qualified(copy.source_name.schema, copy.source_name.name), where,

@@ -19,24 +19,24 @@ enum class CopyFormat { text, binary };
 
 // One of the concurrent parts of a split table (table_parts.hpp).
 struct CopyPart {
-  int index = 0;          // 0-based
+  int index = 0; // 0-based
   int count = 1;
-  std::string condition;  // the range, e.g. "id >= 1000 AND id < 2000"
+  std::string condition; // the range, e.g. "id >= 1000 AND id < 2000"
 };
 
 struct TableCopy {
-  std::string target;                  // target name
-  catalog::Oid table = 0;              // the source table
+  std::string target;     // target name
+  catalog::Oid table = 0; // the source table
   catalog::QualifiedName source_name;
   catalog::QualifiedName target_name;
-  std::vector<std::string> columns;    // copied columns in source order (generated left out)
+  std::vector<std::string> columns; // copied columns in source order (generated left out)
   std::optional<std::string> where;
   CopyFormat format = CopyFormat::text;
-  std::string fingerprint;             // what was copied: tables, columns, filter, format
+  std::string fingerprint; // what was copied: tables, columns, filter, format
   std::int64_t estimated_bytes = 0;
-  std::vector<std::string> parts;      // range conditions when the table is copied in parts
-  std::string split_by;                // "primary key id" | "pages (ctid)"
-  std::optional<CopyPart> part;        // set on the copy of one part
+  std::vector<std::string> parts; // range conditions when the table is copied in parts
+  std::string split_by;           // "primary key id" | "pages (ctid)"
+  std::optional<CopyPart> part;   // set on the copy of one part
 
   std::string label() const; // "auth: public.users", "auth: public.big (part 2/4)"
   // The copy of part `index` of this table.

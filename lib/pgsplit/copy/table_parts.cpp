@@ -31,11 +31,13 @@ std::vector<std::int64_t> inner_bounds(std::int64_t low, std::int64_t high, int 
 
 // Open-ended ranges of `subject` from the inner bounds: below the first, between each pair,
 // from the last.
-std::vector<std::string> open_ranges(const std::string& subject, const std::vector<std::string>& bounds) {
+std::vector<std::string> open_ranges(const std::string& subject,
+                                     const std::vector<std::string>& bounds) {
   std::vector<std::string> conditions;
   conditions.push_back(fmt::format("{} < {}", subject, bounds.front()));
   for (std::size_t index = 1; index < bounds.size(); ++index) {
-    conditions.push_back(fmt::format("{0} >= {1} AND {0} < {2}", subject, bounds[index - 1], bounds[index]));
+    conditions.push_back(
+        fmt::format("{0} >= {1} AND {0} < {2}", subject, bounds[index - 1], bounds[index]));
   }
   conditions.push_back(fmt::format("{} >= {}", subject, bounds.back()));
   return conditions;
@@ -86,7 +88,8 @@ std::optional<std::string> integer_key_column(const catalog::Table& table) {
     }
     for (const auto& column : table.columns) {
       if (column.name == constraint.columns.front() &&
-          (column.type_oid == int8_oid || column.type_oid == int4_oid || column.type_oid == int2_oid)) {
+          (column.type_oid == int8_oid || column.type_oid == int4_oid ||
+           column.type_oid == int2_oid)) {
         return column.name;
       }
     }
@@ -104,9 +107,9 @@ void plan_parts(pg::Connection& source, const catalog::Catalog& catalog,
     const auto* table = catalog.find_table(copy.table);
     const auto table_sql = pg::quote_qualified(copy.source_name.schema, copy.source_name.name);
     if (const auto key = integer_key_column(*table)) {
-      const auto bounds = source.exec(fmt::format(
-          "SELECT min({0})::bigint AS low, max({0})::bigint AS high FROM ONLY {1}",
-          pg::quote_ident(*key), table_sql));
+      const auto bounds = source.exec(
+          fmt::format("SELECT min({0})::bigint AS low, max({0})::bigint AS high FROM ONLY {1}",
+                      pg::quote_ident(*key), table_sql));
       if (bounds.optional_text(0, "low")) {
         copy.parts = key_range_conditions(pg::quote_ident(*key), bounds.int64(0, "low"),
                                           bounds.int64(0, "high"), parts);

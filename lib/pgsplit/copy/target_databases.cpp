@@ -1,7 +1,7 @@
 #include <pgsplit/copy/target_databases.hpp>
 #include <pgsplit/core/error.hpp>
-#include <pgsplit/pg/conninfo.hpp>
 #include <pgsplit/pg/connection.hpp>
+#include <pgsplit/pg/conninfo.hpp>
 #include <pgsplit/pg/quote.hpp>
 
 #include <fmt/format.h>

@@ -27,13 +27,14 @@ Worker::Worker(const SessionSettings& settings, Interrupt& interrupt, std::strin
 
 pg::Connection& Worker::source() {
   if (!source_) {
-    source_.emplace(pg::Connection::open(settings_.source_url,
-                                         {.application_name = application_name_, .read_only = true}));
+    source_.emplace(pg::Connection::open(
+        settings_.source_url, {.application_name = application_name_, .read_only = true}));
     interrupt_.watch(*source_);
     source_->exec("SET client_encoding = 'UTF8'");
     set_session_timeouts(*source_);
     source_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    source_->exec(fmt::format("SET TRANSACTION SNAPSHOT {}", pg::quote_literal(settings_.snapshot)));
+    source_->exec(
+        fmt::format("SET TRANSACTION SNAPSHOT {}", pg::quote_literal(settings_.snapshot)));
   }
   return *source_;
 }
@@ -41,10 +42,11 @@ pg::Connection& Worker::source() {
 pg::Connection& Worker::target(const std::string& name) {
   auto found = targets_.find(name);
   if (found == targets_.end()) {
-    found = targets_
-                .emplace(name, open_target_session(settings_.target_urls.at(name), application_name_,
-                                                   settings_.maintenance_work_mem))
-                .first;
+    found =
+        targets_
+            .emplace(name, open_target_session(settings_.target_urls.at(name), application_name_,
+                                               settings_.maintenance_work_mem))
+            .first;
     interrupt_.watch(found->second);
   }
   return found->second;

@@ -48,8 +48,8 @@ std::optional<std::int64_t> parse_byte_size(std::string_view text) {
 std::string describe_byte_size(std::int64_t bytes) {
   for (auto unit = units.rbegin(); unit != units.rend(); ++unit) {
     if (unit->second > 1 && bytes >= unit->second) {
-      return fmt::format("{:.1f} {}", static_cast<double>(bytes) / static_cast<double>(unit->second),
-                         unit->first);
+      return fmt::format(
+          "{:.1f} {}", static_cast<double>(bytes) / static_cast<double>(unit->second), unit->first);
     }
   }
   return fmt::format("{} bytes", bytes);

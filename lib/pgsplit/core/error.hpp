@@ -56,8 +56,8 @@ private:
 class SqlError : public Error {
 public:
   struct Details {
-    std::string sqlstate;   // five characters; empty when the client failed before the server
-    std::string message;    // the server's primary message
+    std::string sqlstate; // five characters; empty when the client failed before the server
+    std::string message;  // the server's primary message
     std::string detail;
     std::string hint;
     std::string connection; // described without password

@@ -1,6 +1,6 @@
 #include <pgsplit/core/error.hpp>
-#include <pgsplit/pg/conninfo.hpp>
 #include <pgsplit/pg/connection.hpp>
+#include <pgsplit/pg/conninfo.hpp>
 #include <pgsplit/pg/sqlstate.hpp>
 
 #include <fmt/format.h>
@@ -113,7 +113,8 @@ Connection Connection::open(const std::string& conninfo, const ConnectOptions& o
     throw core::ConnectionError(describe_connected(raw.get()), message, connection_hint(message));
   }
   // Server NOTICEs ("extension already exists, skipping") are not for the operator.
-  PQsetNoticeProcessor(raw.get(), [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      raw.get(), [](void*, const char*) {}, nullptr);
   Connection connection(raw.release(), "");
   connection.description_ = describe_connected(connection.native());
   connection.exec("SET standard_conforming_strings = on");
@@ -154,8 +155,8 @@ bool Connection::is_broken() const { return PQstatus(raw_.get()) != CONNECTION_O
 std::string Connection::quote_ident(std::string_view name) const {
   char* escaped = PQescapeIdentifier(raw_.get(), name.data(), name.size());
   if (!escaped) {
-    throw core::Error(fmt::format("cannot quote identifier: {}",
-                                  trim_message(PQerrorMessage(raw_.get()))));
+    throw core::Error(
+        fmt::format("cannot quote identifier: {}", trim_message(PQerrorMessage(raw_.get()))));
   }
   std::string quoted(escaped);
   PQfreemem(escaped);

@@ -19,7 +19,8 @@ std::string percent_decode(std::string_view text) {
   for (std::size_t index = 0; index < text.size(); ++index) {
     if (text[index] == '%' && index + 2 < text.size() && std::isxdigit(text[index + 1]) &&
         std::isxdigit(text[index + 2])) {
-      decoded.push_back(static_cast<char>(std::stoi(std::string(text.substr(index + 1, 2)), nullptr, 16)));
+      decoded.push_back(
+          static_cast<char>(std::stoi(std::string(text.substr(index + 1, 2)), nullptr, 16)));
       index += 2;
     } else {
       decoded.push_back(text[index]);

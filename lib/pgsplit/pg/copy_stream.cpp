@@ -38,8 +38,9 @@ CopyOut::CopyOut(Connection& connection, std::string_view copy_statement)
 }
 
 CopyOut::CopyOut(CopyOut&& other) noexcept
-    : connection_(std::exchange(other.connection_, nullptr)), statement_(std::move(other.statement_)),
-      buffer_(std::move(other.buffer_)), bytes_(other.bytes_), at_end_(other.at_end_),
+    : connection_(std::exchange(other.connection_, nullptr)),
+      statement_(std::move(other.statement_)), buffer_(std::move(other.buffer_)),
+      bytes_(other.bytes_), at_end_(other.at_end_),
       finished_(std::exchange(other.finished_, true)) {}
 
 CopyOut::~CopyOut() {
@@ -103,8 +104,9 @@ CopyIn::CopyIn(Connection& connection, std::string_view copy_statement)
 }
 
 CopyIn::CopyIn(CopyIn&& other) noexcept
-    : connection_(std::exchange(other.connection_, nullptr)), statement_(std::move(other.statement_)),
-      pending_(std::move(other.pending_)), active_(std::exchange(other.active_, false)) {}
+    : connection_(std::exchange(other.connection_, nullptr)),
+      statement_(std::move(other.statement_)), pending_(std::move(other.pending_)),
+      active_(std::exchange(other.active_, false)) {}
 
 CopyIn::~CopyIn() {
   if (connection_ && active_) {

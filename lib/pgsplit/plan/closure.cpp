@@ -198,26 +198,36 @@ std::vector<Oid> in_catalog_order(const std::vector<Item>& items, const std::vec
 void fill_target(TargetPlan& target, const std::set<ObjectRef>& needed,
                  const std::vector<Oid>& views, const catalog::Catalog& catalog,
                  const Graph& graph) {
-  target.extensions = in_catalog_order(catalog.extensions, oids_of_kind(needed, ObjectKind::extension));
-  target.types = in_dependency_order(
-      in_catalog_order(catalog.types, oids_of_kind(needed, ObjectKind::type)), ObjectKind::type, graph);
-  target.functions = in_catalog_order(catalog.functions, oids_of_kind(needed, ObjectKind::function));
-  for (const Oid oid : in_catalog_order(catalog.sequences, oids_of_kind(needed, ObjectKind::sequence))) {
+  target.extensions =
+      in_catalog_order(catalog.extensions, oids_of_kind(needed, ObjectKind::extension));
+  target.types =
+      in_dependency_order(in_catalog_order(catalog.types, oids_of_kind(needed, ObjectKind::type)),
+                          ObjectKind::type, graph);
+  target.functions =
+      in_catalog_order(catalog.functions, oids_of_kind(needed, ObjectKind::function));
+  for (const Oid oid :
+       in_catalog_order(catalog.sequences, oids_of_kind(needed, ObjectKind::sequence))) {
     if (!catalog.find_sequence(oid)->is_identity) {
       target.sequences.push_back(oid); // identity sequences come with their column
     }
   }
-  target.views = in_dependency_order(in_catalog_order(catalog.views, views), ObjectKind::view, graph);
+  target.views =
+      in_dependency_order(in_catalog_order(catalog.views, views), ObjectKind::view, graph);
 
   std::set<std::string> schemas;
   for (const auto& placed : target.tables) {
     schemas.insert(placed.target_name.schema);
   }
-  for (const Oid oid : target.types) schemas.insert(catalog.find_type(oid)->name.schema);
-  for (const Oid oid : target.functions) schemas.insert(catalog.find_function(oid)->name.schema);
-  for (const Oid oid : target.sequences) schemas.insert(catalog.find_sequence(oid)->name.schema);
-  for (const Oid oid : target.views) schemas.insert(catalog.find_view(oid)->name.schema);
-  for (const Oid oid : target.extensions) schemas.insert(catalog.find_extension(oid)->schema);
+  for (const Oid oid : target.types)
+    schemas.insert(catalog.find_type(oid)->name.schema);
+  for (const Oid oid : target.functions)
+    schemas.insert(catalog.find_function(oid)->name.schema);
+  for (const Oid oid : target.sequences)
+    schemas.insert(catalog.find_sequence(oid)->name.schema);
+  for (const Oid oid : target.views)
+    schemas.insert(catalog.find_view(oid)->name.schema);
+  for (const Oid oid : target.extensions)
+    schemas.insert(catalog.find_extension(oid)->schema);
   schemas.erase("pg_catalog"); // where plpgsql lives; every database has it
   target.schemas.assign(schemas.begin(), schemas.end());
   for (const auto& placed : target.tables) {

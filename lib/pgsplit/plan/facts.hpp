@@ -29,10 +29,10 @@ struct TargetFacts {
   bool reachable = false;
   std::string connection_error; // server/libpq message, without password
   std::string connection_hint;
-  bool database_exists = true;  // false: the server answered "database does not exist"
+  bool database_exists = true; // false: the server answered "database does not exist"
   int server_version = 0;
   std::string encoding;
-  bool can_create = false;      // CREATE on the database (or CREATEDB when it is missing)
+  bool can_create = false; // CREATE on the database (or CREATEDB when it is missing)
   bool is_source_database = false;
   std::vector<std::string> available_extensions;
   std::vector<ExistingTable> existing_tables;
@@ -48,7 +48,7 @@ struct FilterCheck {
 
 struct FilterCoverage {
   catalog::Oid table = 0;
-  std::int64_t unclaimed_rows = 0;       // rows no filter selects: they would be lost
+  std::int64_t unclaimed_rows = 0;        // rows no filter selects: they would be lost
   std::int64_t multiply_claimed_rows = 0; // rows several filters select: copied several times
 };
 

@@ -7,8 +7,10 @@
 // Adding findings to a plan; internal to the planner.
 namespace pgsplit::plan::detail {
 
-inline void add_error(Plan& plan, core::Location where, std::string message, std::string hint = {}) {
-  plan.findings.push_back({Severity::error, {std::move(where), std::move(message), std::move(hint)}});
+inline void add_error(Plan& plan, core::Location where, std::string message,
+                      std::string hint = {}) {
+  plan.findings.push_back(
+      {Severity::error, {std::move(where), std::move(message), std::move(hint)}});
 }
 
 inline void add_warning(Plan& plan, core::Location where, std::string message,

@@ -16,15 +16,16 @@ std::string describe(const CrossTargetForeignKey& key) {
 
 } // namespace
 
-void find_cross_target_foreign_keys(const config::Mapping& mapping,
-                                    const catalog::Catalog& catalog, Plan& plan) {
+void find_cross_target_foreign_keys(const config::Mapping& mapping, const catalog::Catalog& catalog,
+                                    Plan& plan) {
   std::map<Oid, std::vector<std::string>> targets_of;
   for (const auto& target : plan.targets) {
     for (const auto& placed : target.tables) {
       targets_of[placed.table].push_back(target.name);
     }
   }
-  const bool fail = mapping.options.cross_target_foreign_keys == config::CrossTargetForeignKeys::fail;
+  const bool fail =
+      mapping.options.cross_target_foreign_keys == config::CrossTargetForeignKeys::fail;
   for (auto& target : plan.targets) {
     for (const auto& placed : target.tables) {
       const auto* table = catalog.find_table(placed.table);
@@ -49,9 +50,9 @@ void find_cross_target_foreign_keys(const config::Mapping& mapping,
                                   parent ? parent->name : QualifiedName{"?", "?"},
                                   constraint.referenced_columns,
                                   parent_targets.empty() ? "" : parent_targets.front()};
-        const std::string where_parent =
-            key.parent_target.empty() ? "is not copied to any target"
-                                      : "goes to target " + key.parent_target;
+        const std::string where_parent = key.parent_target.empty()
+                                             ? "is not copied to any target"
+                                             : "goes to target " + key.parent_target;
         const auto location = at(placed.location, target.name, table->name.to_string());
         if (fail) {
           add_error(plan, location,

@@ -347,8 +347,9 @@ std::string init_mapping(const catalog::Catalog& catalog, const InitOptions& opt
   }
   if (roots.empty()) {
     // The operator pointed init at the wrong database or schema: a usage error (exit 2).
-    throw core::UsageError(fmt::format("the database {} has no tables to split", catalog.database),
-                      "check the source URL, and that the tables are in schemas pgsplit reads");
+    throw core::UsageError(
+        fmt::format("the database {} has no tables to split", catalog.database),
+        "check the source URL, and that the tables are in schemas pgsplit reads");
   }
   for (const Table& table : catalog.tables) {
     const auto root = root_index.find(root_of(catalog, table));

@@ -87,15 +87,17 @@ private:
     for (const auto& exclude : mapping_.exclude) {
       bool matched = false;
       for (const auto& table : catalog_.tables) {
-        if (tree_.is_root(table.oid) && exclude.pattern.matches(table.name.schema, table.name.name)) {
+        if (tree_.is_root(table.oid) &&
+            exclude.pattern.matches(table.name.schema, table.name.name)) {
           excluded_by_.emplace(table.oid, exclude.pattern.to_string());
           matched = true;
         }
       }
       if (!matched) {
-        add_warning(plan_, exclude.location,
-                    fmt::format("exclude pattern '{}' matches no table", exclude.pattern.to_string()),
-                    "remove it, or check the spelling (names are case-sensitive)");
+        add_warning(
+            plan_, exclude.location,
+            fmt::format("exclude pattern '{}' matches no table", exclude.pattern.to_string()),
+            "remove it, or check the spelling (names are case-sensitive)");
       }
     }
   }
@@ -133,8 +135,8 @@ private:
         schemas.push_back(table->name.schema);
       }
       add_error(plan_, where,
-                fmt::format("table name '{}' is ambiguous: it exists in schemas {}", entry.pattern.name,
-                            fmt::join(schemas, ", ")),
+                fmt::format("table name '{}' is ambiguous: it exists in schemas {}",
+                            entry.pattern.name, fmt::join(schemas, ", ")),
                 "qualify it with its schema, e.g. schema.table");
       return;
     }
@@ -199,7 +201,8 @@ private:
         continue;
       }
       if (const auto found = excluded_by_.find(table.oid); found != excluded_by_.end()) {
-        plan_.excluded.push_back({table.oid, table.name, "excluded by '" + found->second + "'", false});
+        plan_.excluded.push_back(
+            {table.oid, table.name, "excluded by '" + found->second + "'", false});
       } else if (is_version(table) && claims_.count(table.oid) == 0) {
         plan_.excluded.push_back({table.oid, table.name,
                                   fmt::format("migration version table ({}), never copied: "
@@ -237,17 +240,19 @@ void Placer::place(const Table& table, std::vector<Claim> claims) {
     }
   }
   if (distinct.size() > 1) {
-    const bool all_deliberate = std::all_of(distinct.begin(), distinct.end(), [](const Claim& claim) {
-      return claim.entry->replicate || claim.entry->where.has_value();
-    });
+    const bool all_deliberate =
+        std::all_of(distinct.begin(), distinct.end(), [](const Claim& claim) {
+          return claim.entry->replicate || claim.entry->where.has_value();
+        });
     if (!all_deliberate) {
       std::vector<std::string> places;
       for (const auto& claim : distinct) {
         places.push_back(fmt::format("{} ({})", claim.target->name,
                                      core::format_location(claim.entry->location)));
       }
-      add_error(plan_, at(distinct.front().entry->location, distinct.front().target->name,
-                          table.name.to_string()),
+      add_error(plan_,
+                at(distinct.front().entry->location, distinct.front().target->name,
+                   table.name.to_string()),
                 fmt::format("table {} is mapped to several targets: {}", table.name.to_string(),
                             fmt::join(places, "; ")),
                 "map it to one target, or mark every occurrence `replicate: true` (a full copy "
@@ -261,16 +266,18 @@ void Placer::place(const Table& table, std::vector<Claim> claims) {
 }
 
 void Placer::place_one(const Table& table, const Claim& claim) {
-  auto& target = *std::find_if(plan_.targets.begin(), plan_.targets.end(),
-                               [&](const TargetPlan& plan) { return plan.name == claim.target->name; });
+  auto& target =
+      *std::find_if(plan_.targets.begin(), plan_.targets.end(),
+                    [&](const TargetPlan& plan) { return plan.name == claim.target->name; });
   const auto& entry = *claim.entry;
   QualifiedName target_name = table.name;
   if (entry.rename) {
     target_name = {entry.rename->schema.value_or(table.name.schema), entry.rename->name};
   }
   const auto placed = [&](const Table& source, QualifiedName name, std::optional<Oid> root) {
-    return PlacedTable{source.oid, source.name, std::move(name), entry.where, entry.replicate,
-                       root, source.estimated_rows, source.size_bytes, entry.location};
+    return PlacedTable{source.oid,      source.name, std::move(name),       entry.where,
+                       entry.replicate, root,        source.estimated_rows, source.size_bytes,
+                       entry.location};
   };
   target.tables.push_back(placed(table, target_name, std::nullopt));
   for (const Oid child_oid : tree_.descendants_of(table.oid)) {

@@ -22,7 +22,9 @@ bool Plan::has_errors() const {
                      [](const Finding& finding) { return finding.severity == Severity::error; });
 }
 
-std::vector<core::Diagnostic> Plan::errors() const { return with_severity(findings, Severity::error); }
+std::vector<core::Diagnostic> Plan::errors() const {
+  return with_severity(findings, Severity::error);
+}
 
 std::vector<core::Diagnostic> Plan::warnings() const {
   return with_severity(findings, Severity::warning);

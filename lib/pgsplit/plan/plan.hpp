@@ -19,15 +19,15 @@ using catalog::QualifiedName;
 
 // A source table placed in a target (partitions and inheritance children follow their root).
 struct PlacedTable {
-  Oid table = 0;                      // the source table
+  Oid table = 0; // the source table
   QualifiedName source_name;
-  QualifiedName target_name;          // after `rename`
-  std::optional<std::string> where;   // row filter
+  QualifiedName target_name;        // after `rename`
+  std::optional<std::string> where; // row filter
   bool replicate = false;
-  std::optional<Oid> root;            // set for a partition / inheritance child: its mapped root
+  std::optional<Oid> root; // set for a partition / inheritance child: its mapped root
   std::int64_t estimated_rows = 0;
   std::int64_t size_bytes = 0;
-  core::Location location;            // the mapping entry that placed it
+  core::Location location; // the mapping entry that placed it
 };
 
 // A foreign key whose two ends land in different databases (or whose parent stays behind).
@@ -69,15 +69,15 @@ struct SharedSequence {
 // What a target needs, besides its tables, in creation order by kind.
 struct TargetPlan {
   std::string name;
-  std::string url_description;      // without password
+  std::string url_description; // without password
   bool create_database = false;
   std::vector<PlacedTable> tables;  // roots first (largest first), then their partitions/children
   std::vector<std::string> schemas; // every schema the target's objects live in
   std::vector<Oid> extensions;
-  std::vector<Oid> types;           // dependency order
+  std::vector<Oid> types; // dependency order
   std::vector<Oid> functions;
-  std::vector<Oid> sequences;       // standalone and serial/owned sequences (not identity)
-  std::vector<Oid> views;           // views and materialized views kept, dependency order
+  std::vector<Oid> sequences; // standalone and serial/owned sequences (not identity)
+  std::vector<Oid> views;     // views and materialized views kept, dependency order
   std::vector<CrossTargetForeignKey> dropped_foreign_keys; // this target holds the child
   std::vector<config::StampEntry> stamps;
   std::vector<std::string> stamp_summaries; // "alembic alembic_version_auth → 4f1e2d3c5b6a"
@@ -96,7 +96,7 @@ struct Plan {
   std::string source_description; // without password
   std::string source_database;
   std::vector<TargetPlan> targets;
-  std::vector<ExcludedTable> excluded;           // deliberately left behind
+  std::vector<ExcludedTable> excluded; // deliberately left behind
   std::vector<LeftBehindView> views_left_behind;
   std::vector<CrossTargetForeignKey> cross_target_foreign_keys; // all of them
   std::vector<SharedSequence> shared_sequences;

@@ -32,7 +32,8 @@ bool check_connection(Plan& plan, const TargetPlan& target, const config::Target
     } else if (!facts.can_create) {
       add_error(plan, where,
                 fmt::format("target database {} does not exist and this role may not create "
-                            "databases", target.url_description),
+                            "databases",
+                            target.url_description),
                 "create it as an administrator, or grant CREATEDB to the role");
     }
     return false;
@@ -86,9 +87,8 @@ void check_server(Plan& plan, const TargetPlan& target, const config::Target& co
 }
 
 const ExistingTable* existing(const TargetFacts& facts, const QualifiedName& name) {
-  const auto found =
-      std::find_if(facts.existing_tables.begin(), facts.existing_tables.end(),
-                   [&](const ExistingTable& table) { return table.name == name; });
+  const auto found = std::find_if(facts.existing_tables.begin(), facts.existing_tables.end(),
+                                  [&](const ExistingTable& table) { return table.name == name; });
   return found == facts.existing_tables.end() ? nullptr : &*found;
 }
 
@@ -103,15 +103,15 @@ void check_existing_columns(Plan& plan, const TargetPlan& target, const PlacedTa
     return;
   }
   for (const auto& column : catalog.find_table(placed.table)->columns) {
-    const auto found = std::find_if(table->columns.begin(), table->columns.end(),
-                                    [&](const ExistingColumn& existing_column) {
-                                      return existing_column.name == column.name;
-                                    });
+    const auto found = std::find_if(
+        table->columns.begin(), table->columns.end(),
+        [&](const ExistingColumn& existing_column) { return existing_column.name == column.name; });
     if (found == table->columns.end()) {
-      add_error(plan, where,
-                fmt::format("column {} of {} is missing in the target table: its data would be lost",
-                            column.name, placed.source_name.to_string()),
-                "add the column in the target (a migration), or exclude the table");
+      add_error(
+          plan, where,
+          fmt::format("column {} of {} is missing in the target table: its data would be lost",
+                      column.name, placed.source_name.to_string()),
+          "add the column in the target (a migration), or exclude the table");
     } else if (found->type != column.type) {
       add_warning(plan, where,
                   fmt::format("column {} is {} in the source but {} in the target: the copy "
@@ -162,10 +162,11 @@ void check_source(Plan& plan, const SourceFacts& facts, const catalog::Catalog& 
       continue;
     }
     const auto placements = plan.placements_of(check.table);
-    const auto found = std::find_if(placements.begin(), placements.end(), [&](const PlacedTable* p) {
-      return p->where.has_value() && !p->root;
-    });
-    const core::Location location = found == placements.end() ? core::Location{} : (*found)->location;
+    const auto found =
+        std::find_if(placements.begin(), placements.end(),
+                     [&](const PlacedTable* p) { return p->where.has_value() && !p->root; });
+    const core::Location location =
+        found == placements.end() ? core::Location{} : (*found)->location;
     add_error(plan, at(location, check.target, catalog.find_table(check.table)->name.to_string()),
               fmt::format("the where filter is refused by the source: {}", check.error),
               "fix the SQL expression; it is evaluated read-only on the source");

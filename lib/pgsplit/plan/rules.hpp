@@ -8,8 +8,8 @@
 namespace pgsplit::plan::detail {
 
 // Rule 5: foreign keys whose ends land in different targets (or whose parent stays behind).
-void find_cross_target_foreign_keys(const config::Mapping& mapping,
-                                    const catalog::Catalog& catalog, Plan& plan);
+void find_cross_target_foreign_keys(const config::Mapping& mapping, const catalog::Catalog& catalog,
+                                    Plan& plan);
 
 // Rule 6: what each target needs besides its tables (schemas, extensions, types, functions,
 // sequences, views), views left behind, sequences shared between targets.

@@ -26,7 +26,8 @@ std::string check_filter(pg::Connection& source, const plan::PlacedTable& placed
   if (source_table && source_table->kind == catalog::TableKind::foreign_table) {
     return {};
   }
-  return attempt(source, fmt::format("SELECT count(*) AS selected FROM ONLY {} WHERE {}", table, filter))
+  return attempt(source,
+                 fmt::format("SELECT count(*) AS selected FROM ONLY {} WHERE {}", table, filter))
       .error;
 }
 

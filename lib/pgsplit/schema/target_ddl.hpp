@@ -21,10 +21,10 @@ struct Statement {
 // (or an inheritance parent) the indexes, keys and checks cascade to the partitions (children):
 // run it once their data is in too, or a NOT VALID check would already reject their old rows.
 struct TablePostData {
-  catalog::Oid table = 0;                       // the source table (PlacedTable::table)
+  catalog::Oid table = 0; // the source table (PlacedTable::table)
   catalog::QualifiedName target_name;
-  std::vector<Statement> statements;            // PK/unique (index, then USING INDEX), other
-                                                // indexes, check/exclusion constraints, triggers
+  std::vector<Statement> statements; // PK/unique (index, then USING INDEX), other
+                                     // indexes, check/exclusion constraints, triggers
 };
 
 // A foreign key kept inside the target: run once both tables have their data and keys.
@@ -42,7 +42,7 @@ struct TargetDdl {
   // Schemas, extensions, types, sequences, functions, tables (columns, NOT NULL, defaults,
   // identity, generated, collation, partitions, inheritance, unlogged), comments: before data.
   std::vector<Statement> pre_data;
-  std::vector<TablePostData> post_data;         // one per placed table that needs any
+  std::vector<TablePostData> post_data;          // one per placed table that needs any
   std::vector<ForeignKeyStatement> foreign_keys; // inside the target (cross-target ones left out)
   // Views and materialized views the plan keeps, in dependency order, then REFRESH of the
   // materialized ones: after every table of the target is complete. Also there: unvalidated

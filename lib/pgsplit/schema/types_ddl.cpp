@@ -97,25 +97,12 @@ std::string type_sql(const Type& type) {
   return {};
 }
 
-std::string_view kind_word(catalog::TypeKind kind) {
-  switch (kind) {
-  case catalog::TypeKind::enumeration:
-    return "enum";
-  case catalog::TypeKind::domain:
-    return "domain";
-  case catalog::TypeKind::composite:
-    return "composite type";
-  case catalog::TypeKind::range:
-    return "range type";
-  }
-  return "type";
-}
-
 } // namespace
 
 void add_type(std::vector<Statement>& out, const Type& type) {
   const std::string readable = type.name.to_string();
-  out.push_back(statement(type_sql(type), fmt::format("{} {}", kind_word(type.kind), readable)));
+  out.push_back(
+      statement(type_sql(type), fmt::format("{} {}", catalog::to_string(type.kind), readable)));
   add_comment(out, "TYPE " + pg::quote_qualified(type.name.schema, type.name.name),
               "type " + readable, type.comment);
 }

@@ -90,8 +90,8 @@ std::string inline_parameters(std::string_view sql, const std::vector<StampValue
 std::string render_target_stamps(const TargetStamps& stamps) {
   // Values come from migration files; read with standard_conforming_strings off, a backslash
   // before a quote would end a literal early. The script sets it, as pg_dump's do.
-  std::string out =
-      fmt::format("-- target {}\nBEGIN;\nSET LOCAL standard_conforming_strings = on;\n", stamps.target);
+  std::string out = fmt::format(
+      "-- target {}\nBEGIN;\nSET LOCAL standard_conforming_strings = on;\n", stamps.target);
   for (const auto& entry : stamps.entries) {
     out += fmt::format("-- {}\n", entry.summary);
     if (entry.plan) {

@@ -11,34 +11,6 @@
 namespace pgsplit::verify {
 namespace {
 
-std::string_view kind_name(catalog::TableKind kind) {
-  switch (kind) {
-  case catalog::TableKind::table:
-    return "table";
-  case catalog::TableKind::partitioned_table:
-    return "partitioned table";
-  case catalog::TableKind::foreign_table:
-    return "foreign table";
-  }
-  return "?";
-}
-
-std::string_view constraint_kind_name(catalog::ConstraintKind kind) {
-  switch (kind) {
-  case catalog::ConstraintKind::primary_key:
-    return "primary key";
-  case catalog::ConstraintKind::unique:
-    return "unique";
-  case catalog::ConstraintKind::foreign_key:
-    return "foreign key";
-  case catalog::ConstraintKind::check:
-    return "check";
-  case catalog::ConstraintKind::exclusion:
-    return "exclusion";
-  }
-  return "?";
-}
-
 // The table and every table it is a partition or inheritance child of, transitively.
 std::set<catalog::Oid> self_and_ancestors(const catalog::Catalog& catalog, catalog::Oid table) {
   std::set<catalog::Oid> found;
@@ -125,7 +97,7 @@ std::map<std::string, std::string> constraints_of(const catalog::Table& table,
         dropped.count(constraint.name) != 0) {
       continue;
     }
-    constraints.emplace(constraint.name, std::string(constraint_kind_name(constraint.kind)));
+    constraints.emplace(constraint.name, std::string(catalog::to_string(constraint.kind)));
   }
   return constraints;
 }
@@ -163,7 +135,8 @@ SchemaComparison compare_schema(const catalog::Catalog& source, const plan::Targ
     }
     if (actual->kind != expected->kind) {
       comparison.differ(fmt::format("a {} in the target, a {} in the source",
-                                    kind_name(actual->kind), kind_name(expected->kind)));
+                                    catalog::to_string(actual->kind),
+                                    catalog::to_string(expected->kind)));
     }
     comparison.compare("column", columns_of(*expected), columns_of(*actual));
     comparison.compare("constraint",

@@ -22,6 +22,7 @@ E2E_ERR=
 E2E_STATUS=
 E2E_CHECKS=0
 E2E_DATABASES=()
+E2E_ROLES=()
 
 # --- reporting ---------------------------------------------------------------------------------
 
@@ -113,13 +114,18 @@ e2e_begin() {
 
 e2e_cleanup() {
   local status=$?
-  local database
+  local database role
   if [[ ${#E2E_DATABASES[@]} -gt 0 && -n ${PGSPLIT_TEST_URL:-} ]]; then
     for database in "${E2E_DATABASES[@]}"; do
       psql_at "$PGSPLIT_TEST_URL" -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" \
         >/dev/null 2>&1 || echo "warning: could not drop database $database" >&2
     done
   fi
+  # Roles are global to the cluster; they go after the databases they may own.
+  for role in "${E2E_ROLES[@]}"; do
+    psql_at "$PGSPLIT_TEST_URL" -c "DROP ROLE IF EXISTS \"$role\"" >/dev/null 2>&1 ||
+      echo "warning: could not drop role $role" >&2
+  done
   cd /
   [[ -n $E2E_WORK && -d $E2E_WORK ]] && rm -rf "$E2E_WORK"
   if [[ $status -eq 0 && ${E2E_FAILURES:-0} -gt 0 ]]; then
@@ -321,6 +327,28 @@ demo_split_setup() {
     target_url[$target]=$(db_url "$E2E_DB")
     export "${target^^}_DB_URL=${target_url[$target]}"
   done
+}
+
+# create_login_role NAME PASSWORD [ATTRIBUTES...]: a login role with a scram password (given to
+# psql on stdin, never in its arguments), dropped at exit after the databases. Call it in the
+# script's own shell, so that the role is registered.
+create_login_role() {
+  local name=$1 password=$2
+  shift 2
+  E2E_ROLES+=("$name")
+  psql_at "$PGSPLIT_TEST_URL" >/dev/null <<SQL || fail "could not create role $name"
+SET password_encryption = 'scram-sha-256';
+CREATE ROLE "$name" LOGIN $* PASSWORD '$password';
+SQL
+}
+
+# sandbox_host_port: sets host and port to those of PGSPLIT_TEST_URL.
+sandbox_host_port() {
+  local hostport=${PGSPLIT_TEST_URL#*://}
+  hostport=${hostport#*@}
+  hostport=${hostport%%/*}
+  host=${hostport%:*}
+  port=${hostport##*:}
 }
 
 # Databases of this script run that exist now, sorted, one per line.

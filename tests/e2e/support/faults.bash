@@ -277,6 +277,44 @@ faults_signal_scenario() {
   faults_resume_and_verify
 }
 
+# faults_backend_killed_scenario SIDE: the whole killed-backend scenario. SIDE is `target`
+# (telemetry's `COPY … FROM STDIN`) or `source` (the worker's `COPY (SELECT …) TO STDOUT`); its
+# backend is terminated once bytes move: apply exits 1 naming target telemetry, table events and
+# the server's message; the summary lists events as failed and not copied; events is empty and
+# unmarked; no session is left; then `apply --resume` completes and `verify --checksums` passes.
+faults_backend_killed_scenario() {
+  local side=$1 database direction
+  case $side in
+    target) database=$FAULTS_TELEMETRY_DB direction='COPY FROM' ;;
+    source) database=$FAULTS_SOURCE_DB direction='COPY TO' ;;
+    *) fail "faults_backend_killed_scenario: unknown side '$side'" ;;
+  esac
+  faults_source 400000
+  faults_targets "$PGSPLIT_TEST_URL"
+  ok "source loaded"
+
+  faults_start_apply -q
+  faults_wait_copy "$PGSPLIT_TEST_URL" "$database" "$direction" events
+  expect_eq "$(psql_at "$PGSPLIT_TEST_URL" -c "SELECT pg_terminate_backend($FAULTS_COPY_PID)")" t \
+    "pg_terminate_backend of the $side's COPY"
+  faults_wait_apply
+  if [[ $E2E_STATUS -ne 1 ]]; then show_last_run; fail "expected exit 1, got $E2E_STATUS"; fi
+  expect_line_with "$E2E_ERR" "pgsplit: error:" "target telemetry" "events"
+  expect_match "$E2E_ERR" "terminating connection|server closed the connection"
+  expect_contains "$E2E_ERR" "--resume"
+  ok "apply exits 1 with an error naming target telemetry, table events and the server's message"
+  expect_contains "$E2E_OUT" "not copied"
+  expect_line_with "$E2E_OUT" "telemetry: public.events" "(failed)"
+  ok "the summary lists events as failed and not copied"
+
+  faults_expect_untouched telemetry events
+  ok "events is empty and unmarked in telemetry"
+  faults_expect_no_session "$PGSPLIT_TEST_URL" "$FAULTS_SOURCE_DB" "$FAULTS_SHOP_DB" "$FAULTS_TELEMETRY_DB"
+  ok "no pgsplit session is left on the server"
+
+  faults_resume_and_verify
+}
+
 # faults_wait_lock_waiter URL TABLE: waits until a pgsplit session of the database of URL waits
 # for a lock on TABLE (at most FAULTS_TIMEOUT seconds).
 faults_wait_lock_waiter() {

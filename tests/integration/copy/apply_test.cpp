@@ -45,8 +45,8 @@ TEST_CASE("apply copies every table, recreates keys and advances sequences", "[c
   split.source().run(two_services_sql);
   const auto report = split.apply(two_services);
   REQUIRE(report.complete());
-  for (const auto& [target, table] : {std::pair{"auth", "users"}, {"auth", "sessions"},
-                                      {"billing", "invoices"}}) {
+  for (const auto& [target, table] :
+       {std::pair{"auth", "users"}, {"auth", "sessions"}, {"billing", "invoices"}}) {
     CAPTURE(table);
     CHECK(SplitFixture::digest(split.target(target), table) ==
           SplitFixture::digest(split.source(), table));
@@ -62,8 +62,11 @@ TEST_CASE("apply copies every table, recreates keys and advances sequences", "[c
                     Contains("duplicate key"));
   // The cross-target key is not created in billing; its column and values are.
   auto billing = split.target("billing").connect();
-  CHECK(billing.exec("SELECT count(*) AS n FROM pg_constraint WHERE contype = 'f'").int64(0, "n") == 0);
-  CHECK(billing.exec("SELECT count(*) AS n FROM invoices WHERE user_id IS NOT NULL").int64(0, "n") == 3000);
+  CHECK(billing.exec("SELECT count(*) AS n FROM pg_constraint WHERE contype = 'f'").int64(0, "n") ==
+        0);
+  CHECK(
+      billing.exec("SELECT count(*) AS n FROM invoices WHERE user_id IS NOT NULL").int64(0, "n") ==
+      3000);
   CHECK(report.targets.size() == 2);
 }
 
@@ -91,8 +94,11 @@ TEST_CASE("rows written in one transaction before the snapshot reach both target
                        "INSERT INTO invoices (user_id, kind) VALUES (1, 'early'); COMMIT;");
   });
   REQUIRE(split.apply(two_services).complete());
-  CHECK(split.target("auth").connect().exec("SELECT count(*) AS n FROM users").int64(0, "n") == 2001);
-  CHECK(split.target("billing").connect().exec("SELECT count(*) AS n FROM invoices WHERE kind = 'early'")
+  CHECK(split.target("auth").connect().exec("SELECT count(*) AS n FROM users").int64(0, "n") ==
+        2001);
+  CHECK(split.target("billing")
+            .connect()
+            .exec("SELECT count(*) AS n FROM invoices WHERE kind = 'early'")
             .int64(0, "n") == 1);
 }
 
@@ -120,8 +126,9 @@ TEST_CASE("a target backend killed mid-COPY leaves the table empty and unmarked;
           "[copy]") {
   SplitFixture split("apply_kill", {"auth", "billing"});
   split.source().run(two_services_sql);
-  split.source().run("CREATE TABLE big (id bigint PRIMARY KEY, payload text); "
-                     "INSERT INTO big SELECT i, repeat(md5(i::text), 8) FROM generate_series(1, 400000) i;");
+  split.source().run(
+      "CREATE TABLE big (id bigint PRIMARY KEY, payload text); "
+      "INSERT INTO big SELECT i, repeat(md5(i::text), 8) FROM generate_series(1, 400000) i;");
   const std::string mapping = R"(
 source: {url: "${MONOLITH_URL}"}
 targets:
@@ -150,15 +157,20 @@ options: {jobs: 2}
   CHECK_THAT(failed.failures.front(), Contains("target billing") && Contains("big"));
   auto billing = split.target("billing").connect();
   CHECK(billing.exec("SELECT count(*) AS n FROM big").int64(0, "n") == 0);
-  CHECK(billing.exec("SELECT count(*) AS n FROM _pgsplit.tables WHERE target_table = '\"public\".\"big\"'")
-            .int64(0, "n") == 0);
+  CHECK(
+      billing
+          .exec(
+              "SELECT count(*) AS n FROM _pgsplit.tables WHERE target_table = '\"public\".\"big\"'")
+          .int64(0, "n") == 0);
 
   copy::ApplyOptions resume;
   resume.resume = true;
   const auto resumed = split.apply(mapping, resume);
   REQUIRE(resumed.complete());
-  CHECK(SplitFixture::digest(split.target("billing"), "big") == SplitFixture::digest(split.source(), "big"));
-  CHECK(SplitFixture::digest(split.target("auth"), "users") == SplitFixture::digest(split.source(), "users"));
+  CHECK(SplitFixture::digest(split.target("billing"), "big") ==
+        SplitFixture::digest(split.source(), "big"));
+  CHECK(SplitFixture::digest(split.target("auth"), "users") ==
+        SplitFixture::digest(split.source(), "users"));
 }
 
 TEST_CASE("values that break naive copies arrive unchanged", "[copy]") {
@@ -191,11 +203,13 @@ SELECT i,
 FROM generate_series(1, 3000) i;
 INSERT INTO tricky (id, label, amount) VALUES (3001, repeat('large value ', 100000), 1);
 )sql");
-  REQUIRE(split.apply(R"(
+  REQUIRE(split
+              .apply(R"(
 source: {url: "${MONOLITH_URL}"}
 targets:
   one: {url: "${ONE_URL}", tables: [tricky]}
-)").complete());
+)")
+              .complete());
   CHECK(SplitFixture::digest(split.target("one"), "tricky", "id") ==
         SplitFixture::digest(split.source(), "tricky", "id"));
 }

@@ -41,8 +41,8 @@ public:
   // Plans and applies `yaml`; the plan must be free of errors.
   copy::ApplyReport apply(const std::string& yaml, copy::ApplyOptions options = {}) {
     options.progress = copy::ProgressStyle::quiet;
-    const auto mapping =
-        config::parse_mapping(yaml, "/tmp/pgsplit-test.yaml", config::fixed_environment(variables_));
+    const auto mapping = config::parse_mapping(yaml, "/tmp/pgsplit-test.yaml",
+                                               config::fixed_environment(variables_));
     auto connection = pg::Connection::open(source_.url(), {.read_only = true});
     connection.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     if (before_snapshot_) {
@@ -67,9 +67,10 @@ public:
   static std::string digest(const TestDatabase& database, const std::string& table,
                             const std::string& order = "1") {
     auto connection = database.connect();
-    const auto result = connection.exec("SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, "
-                                        "'|' ORDER BY " + order + ")), '') AS digest FROM " +
-                                        table + " t");
+    const auto result =
+        connection.exec("SELECT count(*)::text || ':' || coalesce(md5(string_agg(t::text, "
+                        "'|' ORDER BY " +
+                        order + ")), '') AS digest FROM " + table + " t");
     return result.text(0, "digest");
   }
 

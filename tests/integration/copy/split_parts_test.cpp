@@ -73,10 +73,12 @@ TEST_CASE("tables larger than the threshold are copied in parts, identical to th
   CHECK(SplitFixture::digest(split.target("events"), "heap", "t.n, t.label") ==
         SplitFixture::digest(split.source(), "heap", "t.n, t.label"));
   CHECK(SplitFixture::digest(split.target("events"), "filtered", "t.id") ==
-        SplitFixture::digest(split.source(), "(SELECT * FROM filtered WHERE kind <> 'spam')", "t.id"));
+        SplitFixture::digest(split.source(), "(SELECT * FROM filtered WHERE kind <> 'spam')",
+                             "t.id"));
   // Marked done with the parts' totals; the part records are gone; the key is back.
   CHECK(scalar(split.target("events"),
-               "SELECT rows FROM _pgsplit.tables WHERE target_table = '\"public\".\"keyed\"'") == 20000);
+               "SELECT rows FROM _pgsplit.tables WHERE target_table = '\"public\".\"keyed\"'") ==
+        20000);
   CHECK(scalar(split.target("events"), "SELECT count(*) FROM _pgsplit.parts") == 0);
   CHECK(scalar(split.target("events"),
                "SELECT count(*) FROM pg_constraint WHERE conrelid = 'filtered'::regclass "
@@ -89,9 +91,10 @@ TEST_CASE("the parts of a table read one snapshot", "[copy][parts]") {
   const auto before = SplitFixture::digest(split.source(), "keyed", "t.id");
   // After the snapshot: rows added at both ends of the key range and one moved across parts.
   split.after_snapshot([&] {
-    split.source().run("INSERT INTO keyed VALUES (-999999, 'late', now()), (999999, 'late', now()); "
-                       "UPDATE keyed SET id = -999998 WHERE id = 119993; "
-                       "DELETE FROM heap WHERE n <= 100");
+    split.source().run(
+        "INSERT INTO keyed VALUES (-999999, 'late', now()), (999999, 'late', now()); "
+        "UPDATE keyed SET id = -999998 WHERE id = 119993; "
+        "DELETE FROM heap WHERE n <= 100");
   });
   const auto report = split.apply(events_mapping, {.jobs = 3, .split_larger_than = 1});
   REQUIRE(report.complete());
@@ -116,11 +119,14 @@ TEST_CASE("a failed part leaves its table unmarked; resume copies it again from 
              Catch::Matchers::Contains("target events, table public.keyed") &&
                  Catch::Matchers::Contains("guarded"));
   CHECK(report_of(failed, "public.keyed").status == copy::CopyStatus::failed);
-  CHECK(scalar(split.target("events"),
-               "SELECT count(*) FROM _pgsplit.tables WHERE target_table = '\"public\".\"keyed\"'") == 0);
+  CHECK(
+      scalar(split.target("events"),
+             "SELECT count(*) FROM _pgsplit.tables WHERE target_table = '\"public\".\"keyed\"'") ==
+      0);
 
   split.source().run("UPDATE keyed SET payload = 'fixed' WHERE id = 113000");
-  const auto resumed = split.apply(events_mapping, {.jobs = 3, .resume = true, .split_larger_than = 1});
+  const auto resumed =
+      split.apply(events_mapping, {.jobs = 3, .resume = true, .split_larger_than = 1});
   REQUIRE(resumed.complete());
   CHECK(SplitFixture::digest(split.target("events"), "keyed", "t.id") ==
         SplitFixture::digest(split.source(), "keyed", "t.id"));

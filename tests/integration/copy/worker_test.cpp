@@ -38,8 +38,8 @@ TEST_CASE("timeouts set on the database do not reach the copy's sessions", "[cop
 TEST_CASE("a statement_timeout given with the connection is kept", "[copy][timeouts]") {
   TestDatabase database("session_timeouts_kept");
   alter_database(database, "statement_timeout = '2s'");
-  auto connection =
-      pg::Connection::open(database.url() + " options='-c statement_timeout=3s -c lock_timeout=1s'", {});
+  auto connection = pg::Connection::open(
+      database.url() + " options='-c statement_timeout=3s -c lock_timeout=1s'", {});
   copy::set_session_timeouts(connection);
   CHECK(setting(connection, "statement_timeout") == "3s");
   CHECK(setting(connection, "lock_timeout") == "1s");

@@ -1,8 +1,8 @@
 #include "support/sandbox.hpp"
 
 #include <pgsplit/core/error.hpp>
-#include <pgsplit/pg/conninfo.hpp>
 #include <pgsplit/pg/connection.hpp>
+#include <pgsplit/pg/conninfo.hpp>
 #include <pgsplit/pg/sqlstate.hpp>
 
 #include <catch2/catch.hpp>
@@ -93,8 +93,8 @@ TEST_CASE("a server error carries its SQLSTATE, message and connection", "[pg]")
 TEST_CASE("a read-only session refuses to write", "[pg]") {
   testing::TestDatabase database("readonly");
   database.run("CREATE TABLE kept (id int)");
-  auto connection = pg::Connection::open(database.url(), {.application_name = "pgsplit-test",
-                                                          .read_only = true});
+  auto connection =
+      pg::Connection::open(database.url(), {.application_name = "pgsplit-test", .read_only = true});
   CHECK_THROWS_MATCHES(connection.exec("INSERT INTO kept VALUES (1)"), core::SqlError,
                        Catch::Predicate<core::SqlError>([](const core::SqlError& error) {
                          return error.sqlstate() == pg::sqlstate::read_only_transaction;

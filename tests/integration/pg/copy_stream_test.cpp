@@ -38,9 +38,11 @@ constexpr const char* digest_sql =
 
 void pump(pg::Connection& source, pg::Connection& target, const std::string& format) {
   pg::CopyOut out(source, "COPY sample (id, label, amount, ratio, tags, payload, document, "
-                          "seen, span) TO STDOUT (FORMAT " + format + ")");
+                          "seen, span) TO STDOUT (FORMAT " +
+                              format + ")");
   pg::CopyIn in(target, "COPY sample (id, label, amount, ratio, tags, payload, document, "
-                        "seen, span) FROM STDIN (FORMAT " + format + ")");
+                        "seen, span) FROM STDIN (FORMAT " +
+                            format + ")");
   std::string_view chunk;
   while (out.read(chunk)) {
     in.write(chunk);

@@ -1,7 +1,7 @@
+#include "unit/config/problems.hpp"
+
 #include <pgsplit/config/mapping_loader.hpp>
 #include <pgsplit/core/error.hpp>
-
-#include "unit/config/problems.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,8 +1,8 @@
+#include "unit/config/problems.hpp"
+
 #include <pgsplit/config/mapping_loader.hpp>
 #include <pgsplit/config/target_config.hpp>
 #include <pgsplit/core/error.hpp>
-
-#include "unit/config/problems.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -16,9 +16,11 @@ TEST_CASE("a part reads its range within the filter and writes without TRUNCATE'
   const auto part = copy.part_copy(1);
   CHECK(part.label() == "auth: public.events (part 2/2)");
   CHECK(copy_out_statement(part) ==
-        "COPY (SELECT \"id\", \"payload\" FROM ONLY \"public\".\"events\" WHERE (\nkind = 'x' OR kind = 'y'\n) AND "
+        "COPY (SELECT \"id\", \"payload\" FROM ONLY \"public\".\"events\" WHERE (\nkind = 'x' OR "
+        "kind = 'y'\n) AND "
         "(id >= 10)) TO STDOUT (FORMAT text)");
-  CHECK(copy_in_statement(part) == "COPY \"public\".\"events\" (\"id\", \"payload\") FROM STDIN (FORMAT text)");
+  CHECK(copy_in_statement(part) ==
+        "COPY \"public\".\"events\" (\"id\", \"payload\") FROM STDIN (FORMAT text)");
   CHECK(copy_in_statement(copy) == // the whole table truncates first, in its transaction
         "COPY \"public\".\"events\" (\"id\", \"payload\") FROM STDIN (FORMAT text, FREEZE)");
 }

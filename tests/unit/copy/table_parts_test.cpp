@@ -9,13 +9,13 @@ using namespace pgsplit::copy;
 
 TEST_CASE("a table is split in one part per threshold, at least two, at most one per worker") {
   constexpr std::int64_t gigabyte = 1LL << 30;
-  CHECK(part_count(gigabyte / 2, gigabyte, 4) == 1);      // not larger than the threshold
+  CHECK(part_count(gigabyte / 2, gigabyte, 4) == 1); // not larger than the threshold
   CHECK(part_count(gigabyte, gigabyte, 4) == 1);
-  CHECK(part_count(gigabyte + 1, gigabyte, 4) == 2);      // just larger: two halves
+  CHECK(part_count(gigabyte + 1, gigabyte, 4) == 2); // just larger: two halves
   CHECK(part_count(3 * gigabyte, gigabyte, 4) == 3);
-  CHECK(part_count(40 * gigabyte, gigabyte, 4) == 4);     // capped by the workers
-  CHECK(part_count(40 * gigabyte, gigabyte, 1) == 1);     // one worker: no concurrency to gain
-  CHECK(part_count(40 * gigabyte, 0, 4) == 1);            // 0: never split
+  CHECK(part_count(40 * gigabyte, gigabyte, 4) == 4); // capped by the workers
+  CHECK(part_count(40 * gigabyte, gigabyte, 1) == 1); // one worker: no concurrency to gain
+  CHECK(part_count(40 * gigabyte, 0, 4) == 1);        // 0: never split
 }
 
 TEST_CASE("key ranges are open at both ends and cover the key span in equal widths") {
@@ -27,7 +27,7 @@ TEST_CASE("key ranges are open at both ends and cover the key span in equal widt
 }
 
 TEST_CASE("key ranges never hold an empty part nor overflow at the ends of bigint") {
-  CHECK(key_range_conditions("id", 5, 5, 4).empty());    // one key: nothing to split
+  CHECK(key_range_conditions("id", 5, 5, 4).empty());     // one key: nothing to split
   CHECK(key_range_conditions("id", 1, 3, 8).size() == 3); // no more parts than keys
   const auto lowest = std::numeric_limits<std::int64_t>::min();
   const auto highest = std::numeric_limits<std::int64_t>::max();

@@ -49,9 +49,10 @@ TEST_CASE("a URI whose password holds an unencoded / or @ is refused, never show
     CHECK(describe_conninfo(uri) == "<invalid connection string>");
   }
   // Encoded, or where '/' and '@' belong, they are fine.
-  for (const std::string uri : {"postgresql://u:hunter%2F2@h/db", "postgresql://u:hunter%402@h:5/db",
-                                "postgresql://u@h/db?options=-c%20a@b", "postgresql:///db",
-                                "postgresql://u:p@h1:5432,h2:5433/db", "postgresql://u:p?q@h/db"}) {
+  for (const std::string uri :
+       {"postgresql://u:hunter%2F2@h/db", "postgresql://u:hunter%402@h:5/db",
+        "postgresql://u@h/db?options=-c%20a@b", "postgresql:///db",
+        "postgresql://u:p@h1:5432,h2:5433/db", "postgresql://u:p?q@h/db"}) {
     INFO(uri);
     CHECK(parse_conninfo(uri).ok());
   }

@@ -25,8 +25,8 @@ public:
     table.name = {schema, name};
     table.size_bytes = size_bytes;
     table.estimated_rows = size_bytes / 100;
-    table.columns.push_back({.name = "id", .number = 1, .type = "integer", .type_oid = 23,
-                             .not_null = true});
+    table.columns.push_back(
+        {.name = "id", .number = 1, .type = "integer", .type_oid = 23, .not_null = true});
     catalog_.tables.push_back(std::move(table));
     return catalog_.tables.back();
   }
@@ -42,7 +42,8 @@ public:
   }
 
   void foreign_key(const std::string& child, const std::string& parent) {
-    auto* table = const_cast<catalog::Table*>(catalog_.find_table(catalog::QualifiedName{"public", child}));
+    auto* table =
+        const_cast<catalog::Table*>(catalog_.find_table(catalog::QualifiedName{"public", child}));
     catalog::Constraint constraint;
     constraint.oid = next_oid_++;
     constraint.name = child + "_" + parent + "_fkey";
@@ -88,7 +89,8 @@ public:
     view.name = {"public", name};
     catalog_.views.push_back(view);
     for (const auto& table : tables) {
-      depends({catalog::ObjectKind::view, view.oid}, {catalog::ObjectKind::table, oid_of("public", table)});
+      depends({catalog::ObjectKind::view, view.oid},
+              {catalog::ObjectKind::table, oid_of("public", table)});
     }
     return view.oid;
   }

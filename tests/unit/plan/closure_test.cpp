@@ -7,8 +7,8 @@
 
 using namespace pgsplit;
 using namespace pgsplit::testing;
-using Catch::Matchers::Contains;
 using catalog::ObjectKind;
+using Catch::Matchers::Contains;
 using plan::Severity;
 
 namespace {

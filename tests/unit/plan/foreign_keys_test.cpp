@@ -18,8 +18,8 @@ CatalogBuilder with_keys() {
   catalog.table("public", "profiles");
   catalog.table("public", "sessions");
   catalog.table("public", "legacy");
-  catalog.foreign_key("profiles", "users"); // crosses auth → candidate
-  catalog.foreign_key("sessions", "users"); // stays inside auth
+  catalog.foreign_key("profiles", "users");  // crosses auth → candidate
+  catalog.foreign_key("sessions", "users");  // stays inside auth
   catalog.foreign_key("profiles", "legacy"); // parent excluded
   return catalog;
 }
@@ -31,7 +31,8 @@ exclude: [legacy]
 targets:
   auth: {url: "postgresql://h/a", tables: [users, sessions]}
   candidate: {url: "postgresql://h/c", tables: [profiles]}
-options: {cross_target_foreign_keys: )" + policy + "}\n";
+options: {cross_target_foreign_keys: )" +
+         policy + "}\n";
 }
 
 } // namespace

@@ -117,7 +117,7 @@ targets:
     url: "postgresql://h/b"
     tables: [{name: users, replicate: true}, {name: invoices, where: "kind <> 'auth'"}]
 )"),
-                                          catalog.catalog());
+                                           catalog.catalog());
   CHECK_FALSE(deliberate.has_errors());
   CHECK(deliberate.placements_of(catalog.oid_of("public", "users")).size() == 2);
   const auto invoices = deliberate.placements_of(catalog.oid_of("public", "invoices"));
@@ -142,7 +142,8 @@ targets:
     CHECK(table.version_table);
     excluded.push_back(table.name.to_string());
   }
-  CHECK(excluded == std::vector<std::string>{"public.alembic_version", "public.alembic_version_auth"});
+  CHECK(excluded ==
+        std::vector<std::string>{"public.alembic_version", "public.alembic_version_auth"});
   CHECK_THAT(plan.excluded.front().why, Contains("alembic"));
   const auto names = table_names(plan, "auth");
   CHECK(std::count(names.begin(), names.end(), "public.flyway_schema_history") == 1);
@@ -158,9 +159,11 @@ targets:
   auth: {url: "postgresql://h/a", tables: ["*", invoices]}
 )"),
                                      catalog.catalog());
-  CHECK_THAT(messages(plan, Severity::error),
-             Contains("table public.invoices is both excluded (by 'invoices') and mapped to target auth"));
-  CHECK_THAT(messages(plan, Severity::warning), Contains("exclude pattern 'old_*' matches no table"));
+  CHECK_THAT(
+      messages(plan, Severity::error),
+      Contains("table public.invoices is both excluded (by 'invoices') and mapped to target auth"));
+  CHECK_THAT(messages(plan, Severity::warning),
+             Contains("exclude pattern 'old_*' matches no table"));
   REQUIRE(plan.excluded.size() == 2);
   CHECK(plan.excluded[1].name.to_string() == "public.tmp_import");
   CHECK(plan.excluded[1].why == "excluded by 'public.tmp_*'");
@@ -191,8 +194,9 @@ targets:
   logs: {url: "postgresql://h/l", tables: [access_logs_2024, access_logs]}
 )"),
                                       catalog.catalog());
-  CHECK_THAT(messages(wrong, Severity::error),
-             Contains("table public.access_logs_2024 is a partition or child of public.access_logs"));
+  CHECK_THAT(
+      messages(wrong, Severity::error),
+      Contains("table public.access_logs_2024 is a partition or child of public.access_logs"));
 }
 
 TEST_CASE("rename moves a table and its partitions into another schema", "[plan]") {

@@ -19,8 +19,8 @@ struct Fixture {
   plan::Facts facts;
 
   explicit Fixture(const std::string& options = "{}") {
-    builder.table("public", "users").columns.push_back(
-        {.name = "email", .number = 2, .type = "text", .type_oid = 25});
+    builder.table("public", "users")
+        .columns.push_back({.name = "email", .number = 2, .type = "text", .type_oid = 25});
     builder.table("public", "invoices");
     mapping = mapping_from(R"(
 source: {url: "postgresql://src/m"}
@@ -93,7 +93,8 @@ TEST_CASE("the source database as a target, bad encoding, missing extension, no 
   const auto checked = fixture.checked();
   const auto errors = messages(checked, Severity::error);
   CHECK_THAT(errors, Contains("is the source database itself"));
-  CHECK_THAT(errors, Contains("target encoding LATIN1 cannot hold every character of the source's UTF8"));
+  CHECK_THAT(errors,
+             Contains("target encoding LATIN1 cannot hold every character of the source's UTF8"));
   CHECK_THAT(errors, Contains("may not create schemas or tables"));
 }
 
@@ -135,7 +136,8 @@ TEST_CASE("source sessions, broken filters and uncovered rows are reported", "[p
   CHECK_THAT(messages(plan, Severity::warning),
              Contains("2 other sessions are connected to the source database (auth-service)"));
   const auto errors = messages(plan, Severity::error);
-  CHECK_THAT(errors, Contains("the where filter is refused by the source: column \"kind\" does not exist"));
+  CHECK_THAT(errors,
+             Contains("the where filter is refused by the source: column \"kind\" does not exist"));
   CHECK_THAT(errors, Contains("3 rows of public.users match none of its where filters"));
   CHECK_THAT(messages(plan, Severity::warning), Contains("1 row of public.users matches several"));
 }

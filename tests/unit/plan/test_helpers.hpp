@@ -19,9 +19,9 @@ inline std::string messages(const plan::Plan& plan, plan::Severity severity) {
 }
 
 inline std::size_t count_of(const plan::Plan& plan, plan::Severity severity) {
-  return static_cast<std::size_t>(std::count_if(
-      plan.findings.begin(), plan.findings.end(),
-      [&](const plan::Finding& finding) { return finding.severity == severity; }));
+  return static_cast<std::size_t>(
+      std::count_if(plan.findings.begin(), plan.findings.end(),
+                    [&](const plan::Finding& finding) { return finding.severity == severity; }));
 }
 
 inline std::vector<std::string> table_names(const plan::Plan& plan, const std::string& target) {
