@@ -146,10 +146,7 @@ int run_apply(const std::vector<std::string>& arguments) {
   auto session = prepare_plan(values["config"].as<std::string>(), resume);
   if (session.plan.has_errors()) {
     print_findings(session.plan);
-    fmt::print(stderr, "pgsplit: error: the plan has {} error(s); nothing was written\n",
-               session.plan.errors().size());
-    fmt::print(stderr, "  hint: run `pgsplit plan` for the whole picture\n");
-    return core::to_int(core::ExitCode::usage);
+    refuse_plan_with_errors(session.plan, "run `pgsplit plan` for the whole picture");
   }
   const auto apply = apply_options(values, session.mapping);
   if (resume) {

@@ -4,6 +4,8 @@
 
 #include <pgsplit/catalog/loader.hpp>
 #include <pgsplit/pg/connection.hpp>
+#include <pgsplit/pg/snapshot.hpp>
+#include <pgsplit/pg/transaction.hpp>
 #include <pgsplit/plan/init_mapping.hpp>
 
 #include <fmt/format.h>
@@ -25,13 +27,13 @@ int run_init(const std::vector<std::string>& arguments) {
   }
   auto source = pg::Connection::open(values["source"].as<std::string>(),
                                      {.application_name = "pgsplit init", .read_only = true});
-  source.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  pg::Transaction snapshot(source, pg::consistent_read);
   catalog::LoadOptions load;
   if (values.count("schema")) {
     load.schemas = values["schema"].as<std::vector<std::string>>();
   }
   const auto catalog = catalog::load_catalog(source, load);
-  source.exec("COMMIT");
+  snapshot.commit();
   fmt::print("{}", plan::init_mapping(catalog, {.source_url_variable =
                                                     values["source-variable"].as<std::string>()}));
   return 0;

@@ -12,6 +12,8 @@
 
 #include <fmt/format.h>
 
+#include <cstdio>
+
 namespace pgsplit::app {
 
 int run_plan(const std::vector<std::string>& arguments) {
@@ -46,11 +48,8 @@ int run_plan(const std::vector<std::string>& arguments) {
   } else {
     fmt::print("{}", plan::render_text(session.plan, session.catalog));
   }
-  if (session.plan.has_errors()) {
-    fmt::print(stderr, "pgsplit: error: the plan has {} error(s); nothing was written\n",
-               session.plan.errors().size());
-    return core::to_int(core::ExitCode::usage);
-  }
+  std::fflush(stdout); // the report comes before the verdict
+  refuse_plan_with_errors(session.plan, "each error above says what to change in the mapping");
   return 0;
 }
 

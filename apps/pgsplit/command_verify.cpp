@@ -7,7 +7,10 @@
 #include <pgsplit/config/environment.hpp>
 #include <pgsplit/config/mapping_loader.hpp>
 #include <pgsplit/core/error.hpp>
+#include <pgsplit/pg/snapshot.hpp>
+#include <pgsplit/pg/transaction.hpp>
 #include <pgsplit/plan/build_plan.hpp>
+#include <pgsplit/probe/probe.hpp>
 #include <pgsplit/stamp/stamp_facts.hpp>
 #include <pgsplit/verify/render_json.hpp>
 #include <pgsplit/verify/render_text.hpp>
@@ -60,10 +63,11 @@ int run_verify(const std::vector<std::string>& arguments) {
       config::load_mapping(values["config"].as<std::string>(), config::process_environment());
   auto source = pg::Connection::open(mapping.source.url,
                                      {.application_name = "pgsplit verify", .read_only = true});
-  source.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  pg::Transaction snapshot(source, pg::consistent_read);
   const auto catalog = catalog::load_catalog(source, {.schemas = mapping.source.schemas});
   // No probes and no preflight: after a split the targets hold rows, which is the point.
-  const auto plan = plan::build_plan(mapping, catalog);
+  auto plan = plan::build_plan(mapping, catalog);
+  probe::describe_connections(plan, mapping);
   if (auto problems = blocking_problems(plan, mapping); !problems.empty()) {
     throw core::ConfigError(std::move(problems));
   }
@@ -73,7 +77,7 @@ int run_verify(const std::vector<std::string>& arguments) {
                                              .jobs = values.count("jobs") ? values["jobs"].as<int>()
                                                                           : mapping.options.jobs};
   const auto report = verify::verify_split(source, mapping, catalog, plan, verify_options);
-  source.exec("COMMIT");
+  snapshot.commit();
 
   fmt::print("{}", format == "json" ? verify::render_json(report) : verify::render_text(report));
   std::fflush(stdout);

@@ -4,6 +4,7 @@
 #include <pgsplit/config/environment.hpp>
 #include <pgsplit/config/mapping_loader.hpp>
 #include <pgsplit/core/error.hpp>
+#include <pgsplit/pg/snapshot.hpp>
 #include <pgsplit/plan/build_plan.hpp>
 #include <pgsplit/probe/probe.hpp>
 #include <pgsplit/stamp/stamp_facts.hpp>
@@ -34,9 +35,10 @@ PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool res
   auto source = open_source(mapping);
   // The snapshot opened here serves the whole run (apply copies from it): no idle timeout.
   source.exec("SET idle_in_transaction_session_timeout = 0");
-  source.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  source.exec(pg::consistent_read); // never committed: it lives as long as the session
   auto catalog = catalog::load_catalog(source, {.schemas = mapping.source.schemas});
   auto plan = plan::build_plan(mapping, catalog);
+  probe::describe_connections(plan, mapping);
   auto facts = probe::probe_all(source, mapping, plan, catalog);
   facts.stamps = stamp::stamp_facts(mapping);
   auto checked = mapping;
@@ -51,6 +53,14 @@ void print_findings(const plan::Plan& plan) {
   for (const auto& finding : plan.findings) {
     fmt::print(stderr, "{}: {}\n", finding.severity == plan::Severity::error ? "error" : "warning",
                finding.diagnostic.to_string());
+  }
+}
+
+void refuse_plan_with_errors(const plan::Plan& plan, std::string hint) {
+  if (plan.has_errors()) {
+    throw core::PlanError(
+        fmt::format("the plan has {} error(s); nothing was written", plan.errors().size()),
+        std::move(hint));
   }
 }
 

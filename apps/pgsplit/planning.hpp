@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 // What `plan` does and `apply` starts with: read the mapping, open the read-only snapshot on the
 // source, read its catalog, plan, probe the servers, check. Shared by the commands.
@@ -27,5 +28,9 @@ PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool res
 
 // Prints a plan's errors (and warnings) to stderr as `pgsplit plan` would show them.
 void print_findings(const plan::Plan& plan);
+
+// Throws core::PlanError (exit 2: nothing was written) when the plan has errors; the findings
+// themselves have been shown already.
+void refuse_plan_with_errors(const plan::Plan& plan, std::string hint);
 
 } // namespace pgsplit::app

@@ -8,17 +8,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 e2e_begin stamp_command --server
 
 config=$PGSPLIT_SOURCE_DIR/config/demo.yaml
-targets=(auth candidate company payment document logs)
-
-# stamp does not read the source: the monolith URL only has to be set.
-export MONOLITH_URL="postgresql://nobody@127.0.0.1:1/monolith"
-declare -A target_db
-for target in "${targets[@]}"; do
-  db_name "$target"; target_db[$target]=$E2E_DB
-  create_db "$E2E_DB"
-  variable="${target^^}_DB_URL"
-  export "$variable=$(db_url "$E2E_DB")"
-done
+demo_stamp_targets
 ok "six empty target databases"
 
 # Every version table of the split, ids and timestamps included.

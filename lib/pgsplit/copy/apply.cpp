@@ -7,10 +7,13 @@
 #include <pgsplit/copy/worker.hpp>
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/pg/quote.hpp>
+#include <pgsplit/pg/snapshot.hpp>
 
 #include <fmt/format.h>
 
 #include <chrono>
+#include <map>
+#include <optional>
 #include <set>
 
 namespace pgsplit::copy {
@@ -28,16 +31,46 @@ std::string lock_and_export(pg::Connection& source, const plan::Plan& plan) {
   if (!tables.empty()) {
     source.exec(fmt::format("LOCK TABLE {} IN ACCESS SHARE MODE", fmt::join(tables, ", ")));
   }
-  return source.exec("SELECT pg_export_snapshot() AS snapshot").text(0, "snapshot");
+  return pg::export_snapshot(source);
+}
+
+// An earlier run left its state (schema _pgsplit) in a target: without --resume that is an
+// error, found before anything is written. A target whose database does not exist yet holds
+// no state (create_missing_databases makes it, or says why it cannot).
+std::map<std::string, TargetState> earlier_states(const config::Mapping& mapping,
+                                                  const plan::Plan& plan, bool resume) {
+  std::map<std::string, TargetState> states;
+  for (std::size_t index = 0; index < plan.targets.size(); ++index) {
+    const auto& target = mapping.targets[index];
+    std::optional<pg::Connection> session;
+    try {
+      session.emplace(pg::Connection::open(
+          target.url, {.application_name = "pgsplit apply", .read_only = true}));
+    } catch (const core::ConnectionError&) {
+      if (target.create_database) {
+        continue;
+      }
+      throw;
+    }
+    auto state = read_state(*session);
+    if (state.exists && !resume) {
+      throw core::UsageError(
+          fmt::format("target {} holds the state of an earlier pgsplit apply (schema _pgsplit)",
+                      plan.targets[index].name),
+          "continue it with `pgsplit apply --resume`, or drop the target database and start over");
+    }
+    states.emplace(target.name, std::move(state));
+  }
+  return states;
 }
 
 std::vector<TargetWork> prepare_targets(pg::Connection& source, const config::Mapping& mapping,
                                         const catalog::Catalog& catalog, const plan::Plan& plan,
-                                        const ApplyOptions& options) {
+                                        const ApplyOptions& options,
+                                        std::map<std::string, TargetState>& states) {
   const bool existing = mapping.options.schema == config::SchemaMode::existing;
   std::vector<TargetWork> work;
-  for (std::size_t index = 0; index < plan.targets.size(); ++index) {
-    const auto& target_plan = plan.targets[index];
+  for (const auto& target_plan : plan.targets) {
     TargetWork target;
     target.plan = &target_plan;
     target.create_schema = !existing;
@@ -47,15 +80,7 @@ std::vector<TargetWork> prepare_targets(pg::Connection& source, const config::Ma
     target.copies = table_copies(catalog, target_plan, existing);
     plan_parts(source, catalog, target.copies, options.split_larger_than, options.jobs);
     target.sequences = sequence_values(source, catalog, target_plan);
-    auto session = open_target_session(mapping.targets[index].url, "pgsplit apply",
-                                       options.maintenance_work_mem);
-    target.state = read_state(session);
-    if (target.state.exists && !options.resume) {
-      throw core::UsageError(
-          fmt::format("target {} holds the state of an earlier pgsplit apply (schema _pgsplit)",
-                      target_plan.name),
-          "continue it with `pgsplit apply --resume`, or drop the target database and start over");
-    }
+    target.state = std::move(states[target_plan.name]); // a new database: no state
     work.push_back(std::move(target));
   }
   return work;
@@ -114,9 +139,10 @@ ApplyReport apply_split(pg::Connection& source, const std::string& source_url,
                         const config::Mapping& mapping, const catalog::Catalog& catalog,
                         const plan::Plan& plan, const ApplyOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  set_session_timeouts(source); // it holds the exported snapshot, idle, for the whole copy
+  pg::turn_off_inherited_timeouts(source); // it holds the exported snapshot, idle, all along
+  auto states = earlier_states(mapping, plan, options.resume); // before anything is written
   create_missing_databases(mapping);
-  auto targets = prepare_targets(source, mapping, catalog, plan, options);
+  auto targets = prepare_targets(source, mapping, catalog, plan, options, states);
 
   SessionSettings settings;
   settings.source_url = source_url;

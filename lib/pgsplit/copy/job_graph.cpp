@@ -1,6 +1,7 @@
 #include <pgsplit/copy/job_graph.hpp>
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/pg/quote.hpp>
+#include <pgsplit/pg/transaction.hpp>
 
 #include <fmt/format.h>
 
@@ -9,30 +10,9 @@
 namespace pgsplit::copy {
 namespace {
 
-// Runs `body` in a transaction on `connection`; rolls back (quietly) when it throws.
-template <typename Body> void in_transaction(pg::Connection& connection, Body&& body) {
-  connection.exec("BEGIN");
-  try {
-    body();
-    connection.exec("COMMIT");
-  } catch (...) {
-    connection.rollback_quietly();
-    throw;
-  }
-}
-
-// Names the job in any error it throws: target, table, and the server's message.
-template <typename Body> void labelled(const std::string& label, Body&& body) {
-  try {
-    body();
-  } catch (const core::Error& error) {
-    throw core::Error(fmt::format("{}: {}", label, error.what()), error.hint());
-  }
-}
-
 void execute(pg::Connection& connection, const std::vector<schema::Statement>& statements) {
   for (const auto& statement : statements) {
-    labelled(statement.what, [&] { connection.exec(statement.sql); });
+    core::with_context(statement.what, [&] { connection.exec(statement.sql); });
   }
 }
 
@@ -55,7 +35,8 @@ template <typename Body>
 void copy_step(Progress& progress, const Worker& worker, const TableCopy& copy, CopyEntry& entry,
                Body&& body) {
   try {
-    labelled(fmt::format("target {}, table {}", copy.target, copy.target_name.to_string()), body);
+    core::with_context(
+        fmt::format("target {}, table {}", copy.target, copy.target_name.to_string()), body);
   } catch (...) {
     progress.finish(entry, worker.interrupted() ? CopyStatus::interrupted : CopyStatus::failed);
     throw;
@@ -142,9 +123,9 @@ std::size_t GraphBuilder::add_pre_data(TargetWork& work) {
                 if (already) {
                   return;
                 }
-                labelled(fmt::format("target {}: pre-data", target), [&] {
+                core::with_context(fmt::format("target {}: pre-data", target), [&] {
                   auto& connection = worker.target(target);
-                  in_transaction(connection, [&] {
+                  pg::in_transaction(connection, [&] {
                     create_state_tables(connection);
                     execute(connection, work.ddl.pre_data);
                     mark_pre_data_done(connection);
@@ -186,7 +167,7 @@ std::size_t GraphBuilder::add_whole_copy(const TableCopy& copy, CopyEntry& entry
                 copy_step(progress, worker, copy, entry, [&] {
                   auto& target = worker.target(copy.target);
                   auto& source = worker.source();
-                  in_transaction(target, [&] {
+                  pg::in_transaction(target, [&] {
                     if (resume) {
                       drop_foreign_keys_touching(target, copy.target_name);
                     }
@@ -217,7 +198,7 @@ std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry
              progress.start(entry);
              copy_step(progress, worker, copy, entry, [&] {
                auto& target = worker.target(copy.target);
-               in_transaction(target, [&] {
+               pg::in_transaction(target, [&] {
                  if (resume) {
                    drop_foreign_keys_touching(target, copy.target_name);
                  }
@@ -244,7 +225,7 @@ std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry
                copy_step(progress, worker, part, entry, [&] {
                  auto& target = worker.target(part.target);
                  auto& source = worker.source();
-                 in_transaction(target, [&] {
+                 pg::in_transaction(target, [&] {
                    const auto result = copy_table(source, target, part, entry.counters);
                    record_part_done(target, part, result);
                  });
@@ -260,7 +241,7 @@ std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry
                 }
                 copy_step(progress, worker, copy, entry, [&] {
                   auto& target = worker.target(copy.target);
-                  in_transaction(target, [&] {
+                  pg::in_transaction(target, [&] {
                     const auto committed = parts_done(target, copy.target_name);
                     if (committed.parts != static_cast<int>(copy.parts.size())) {
                       throw core::Error(fmt::format("{} of {} parts recorded as copied",
@@ -300,21 +281,22 @@ GraphBuilder::add_post_data(TargetWork& work, std::size_t pre_data,
     const bool done = options_.resume && state != work.state.tables.end() &&
                       state->second.post_data_done && work.state.pre_data_done;
     const std::string target = work.plan->name;
-    post_jobs[post.table] = add(
-        {fmt::format("{}: {} (indexes, constraints, triggers)", target,
-                     post.target_name.to_string()),
-         ready_ddl_first, after, [&post, target, done](Worker& worker) {
-           if (done) {
-             return;
-           }
-           labelled(fmt::format("target {}, table {}", target, post.target_name.to_string()), [&] {
-             auto& connection = worker.target(target);
-             in_transaction(connection, [&] {
-               execute(connection, post.statements);
-               mark_post_data_done(connection, post.target_name);
-             });
-           });
-         }});
+    post_jobs[post.table] =
+        add({fmt::format("{}: {} (indexes, constraints, triggers)", target,
+                         post.target_name.to_string()),
+             ready_ddl_first, after, [&post, target, done](Worker& worker) {
+               if (done) {
+                 return;
+               }
+               core::with_context(
+                   fmt::format("target {}, table {}", target, post.target_name.to_string()), [&] {
+                     auto& connection = worker.target(target);
+                     pg::in_transaction(connection, [&] {
+                       execute(connection, post.statements);
+                       mark_post_data_done(connection, post.target_name);
+                     });
+                   });
+             }});
   }
   return post_jobs;
 }
@@ -338,19 +320,20 @@ GraphBuilder::add_foreign_keys(TargetWork& work, std::size_t pre_data,
         work.plan->tables.begin(), work.plan->tables.end(),
         [&](const plan::PlacedTable& placed) { return placed.table == key.child_table; });
     const auto child_name = child->target_name;
-    key_jobs.push_back(
-        add({fmt::format("{}: {}", target, key.statement.what), ready_ddl_first, after,
-             [&key, target, child_name](Worker& worker) {
-               labelled(fmt::format("target {}, table {}: {}", target, child_name.to_string(),
-                                    key.statement.what),
-                        [&] {
-                          auto& connection = worker.target(target);
-                          if (key.constraint_name.empty() ||
-                              !constraint_exists(connection, child_name, key.constraint_name)) {
-                            connection.exec(key.statement.sql);
-                          }
-                        });
-             }}));
+    key_jobs.push_back(add({fmt::format("{}: {}", target, key.statement.what), ready_ddl_first,
+                            after, [&key, target, child_name](Worker& worker) {
+                              core::with_context(fmt::format("target {}, table {}: {}", target,
+                                                             child_name.to_string(),
+                                                             key.statement.what),
+                                                 [&] {
+                                                   auto& connection = worker.target(target);
+                                                   if (key.constraint_name.empty() ||
+                                                       !constraint_exists(connection, child_name,
+                                                                          key.constraint_name)) {
+                                                     connection.exec(key.statement.sql);
+                                                   }
+                                                 });
+                            }}));
   }
   return key_jobs;
 }
@@ -370,16 +353,17 @@ void GraphBuilder::add_target(TargetWork& work) {
   last.push_back(pre_data);
   const std::string target = work.plan->name;
   add({fmt::format("{}: sequences and views", target), 0, last, [&work, target](Worker& worker) {
-         labelled(fmt::format("target {}", target), [&] {
+         core::with_context(fmt::format("target {}", target), [&] {
            auto& connection = worker.target(target);
            for (const auto& sequence : work.sequences) {
-             labelled("sequence " + sequence.what, [&] { connection.exec(sequence.sql); });
+             core::with_context("sequence " + sequence.what,
+                                [&] { connection.exec(sequence.sql); });
            }
            const bool views_done =
                connection.exec("SELECT count(*) AS n FROM _pgsplit.phases WHERE phase = 'views'")
                    .int64(0, "n") > 0;
            if (!views_done) {
-             in_transaction(connection, [&] {
+             pg::in_transaction(connection, [&] {
                execute(connection, work.ddl.views);
                connection.exec("INSERT INTO _pgsplit.phases (phase) VALUES ('views')");
              });

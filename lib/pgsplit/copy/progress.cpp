@@ -1,4 +1,5 @@
 #include <pgsplit/copy/progress.hpp>
+#include <pgsplit/core/byte_size.hpp>
 
 #include <fmt/format.h>
 
@@ -13,8 +14,6 @@ using Clock = std::chrono::steady_clock;
 double seconds_since(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
 }
-
-std::string megabytes(std::int64_t bytes) { return fmt::format("{:.1f} MB", bytes / 1e6); }
 
 std::string bar(double fraction, int width) {
   const int filled = static_cast<int>(fraction * width);
@@ -110,21 +109,21 @@ void Progress::draw(bool final_frame) {
             entry->parts > 1
                 ? fmt::format("  parts {}/{} done", entry->parts_committed.load(), entry->parts)
                 : std::string{};
-        frame += fmt::format("  {}: {}  {} rows  {}  {:.1f} MB/s{}\n", entry->target, entry->table,
-                             entry->counters.rows.load(), megabytes(bytes), bytes / 1e6 / running,
-                             parts);
+        frame += fmt::format("  {}: {}  {} rows  {}  {}/s{}\n", entry->target, entry->table,
+                             entry->counters.rows.load(), core::format_bytes(bytes),
+                             core::format_bytes(static_cast<std::int64_t>(bytes / running)), parts);
         ++lines_drawn_;
       }
     }
-    frame +=
-        fmt::format("[{}] {:3.0f}%  {} / {}  tables {}/{}  {:.0f}s elapsed{}\n", bar(fraction, 30),
-                    fraction * 100, megabytes(done_bytes), megabytes(total), finished,
-                    entries_.size(), elapsed, final_frame ? "" : fmt::format("  ETA {:.0f}s", eta));
+    frame += fmt::format("[{}] {:3.0f}%  {} / {}  tables {}/{}  {:.0f}s elapsed{}\n",
+                         bar(fraction, 30), fraction * 100, core::format_bytes(done_bytes),
+                         core::format_bytes(total), finished, entries_.size(), elapsed,
+                         final_frame ? "" : fmt::format("  ETA {:.0f}s", eta));
     ++lines_drawn_;
   } else {
     frame = fmt::format("pgsplit: {:.0f}s: {}/{} tables, {} of about {} ({:.0f}%), {} running\n",
-                        elapsed, finished, entries_.size(), megabytes(done_bytes), megabytes(total),
-                        fraction * 100, active.size());
+                        elapsed, finished, entries_.size(), core::format_bytes(done_bytes),
+                        core::format_bytes(total), fraction * 100, active.size());
   }
   std::fputs(frame.c_str(), stderr);
   std::fflush(stderr);

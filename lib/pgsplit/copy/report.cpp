@@ -1,4 +1,5 @@
 #include <pgsplit/copy/apply.hpp>
+#include <pgsplit/core/byte_size.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -24,8 +25,6 @@ std::string_view status_name(CopyStatus status) {
   }
 }
 
-std::string megabytes(std::int64_t bytes) { return fmt::format("{:.1f} MB", bytes / 1e6); }
-
 } // namespace
 
 std::string render_report_text(const ApplyReport& report) {
@@ -34,7 +33,8 @@ std::string render_report_text(const ApplyReport& report) {
     const auto kept = target.kept > 0 ? fmt::format("  ({} kept from the earlier run)", target.kept)
                                       : std::string{};
     text += fmt::format("  {:<16} {:>4} tables  {:>12} rows  {:>10}  {:>7.1f}s{}\n", target.name,
-                        target.tables, target.rows, megabytes(target.bytes), target.seconds, kept);
+                        target.tables, target.rows, core::format_bytes(target.bytes),
+                        target.seconds, kept);
   }
   std::vector<const TableReport*> copied;
   for (const auto& table : report.tables) {
@@ -49,7 +49,7 @@ std::string render_report_text(const ApplyReport& report) {
     for (std::size_t index = 0; index < std::min<std::size_t>(5, copied.size()); ++index) {
       const auto& table = *copied[index];
       text += fmt::format("    {}: {}  {} rows  {}  {:.1f}s\n", table.target, table.table,
-                          table.rows, megabytes(table.bytes), table.seconds);
+                          table.rows, core::format_bytes(table.bytes), table.seconds);
     }
   }
   std::vector<const TableReport*> unfinished;

@@ -3,7 +3,7 @@
 #include <pgsplit/core/sha256.hpp>
 #include <pgsplit/pg/copy_stream.hpp>
 #include <pgsplit/pg/quote.hpp>
-#include <pgsplit/probe/savepoint.hpp>
+#include <pgsplit/plan/row_filter.hpp>
 
 #include <fmt/format.h>
 
@@ -96,7 +96,7 @@ std::string copy_out_statement(const TableCopy& copy) {
   std::vector<std::string> conditions;
   if (copy.where) {
     // As the plan checked it: on lines of its own, so that a trailing `--` comment ends there.
-    conditions.push_back(probe::filter_expression(*copy.where));
+    conditions.push_back(plan::filter_expression(*copy.where));
   }
   if (copy.part) {
     conditions.push_back(fmt::format("({})", copy.part->condition));

@@ -1,5 +1,6 @@
 #include <pgsplit/copy/target_databases.hpp>
 #include <pgsplit/core/error.hpp>
+#include <pgsplit/core/run_record.hpp>
 #include <pgsplit/pg/connection.hpp>
 #include <pgsplit/pg/conninfo.hpp>
 #include <pgsplit/pg/quote.hpp>
@@ -31,6 +32,7 @@ void create_missing_databases(const config::Mapping& mapping) {
       }
       auto server = pg::Connection::open(pg::conninfo_with_database(target.url, "postgres"),
                                          {.application_name = "pgsplit apply"});
+      core::record_write(fmt::format("database {} (target {})", *name, target.name));
       server.exec(fmt::format("CREATE DATABASE {}", pg::quote_ident(*name)));
     }
   }

@@ -1,23 +1,18 @@
 #include <pgsplit/copy/worker.hpp>
-#include <pgsplit/pg/quote.hpp>
-
-#include <fmt/format.h>
+#include <pgsplit/core/run_record.hpp>
+#include <pgsplit/pg/conninfo.hpp>
+#include <pgsplit/pg/snapshot.hpp>
 
 namespace pgsplit::copy {
 
-void set_session_timeouts(pg::Connection& connection) {
-  connection.exec("SELECT set_config('statement_timeout', '0', false) FROM pg_settings "
-                  "WHERE name = 'statement_timeout' AND source <> 'client'");
-  connection.exec("SET idle_in_transaction_session_timeout = 0");
-}
-
 pg::Connection open_target_session(const std::string& url, const std::string& application_name,
                                    const std::string& maintenance_work_mem) {
+  core::record_write(pg::describe_conninfo(url)); // every such session is opened to write
   auto connection = pg::Connection::open(url, {.application_name = application_name});
   // The data is only durable once apply has finished and verified it; until then a crash means
   // `apply --resume`, so commits need not wait for the WAL flush.
   connection.exec("SET synchronous_commit = off; SET client_encoding = 'UTF8'");
-  set_session_timeouts(connection);
+  pg::turn_off_inherited_timeouts(connection);
   connection.exec("SELECT set_config('maintenance_work_mem', $1, false)", {maintenance_work_mem});
   return connection;
 }
@@ -27,14 +22,9 @@ Worker::Worker(const SessionSettings& settings, Interrupt& interrupt, std::strin
 
 pg::Connection& Worker::source() {
   if (!source_) {
-    source_.emplace(pg::Connection::open(
-        settings_.source_url, {.application_name = application_name_, .read_only = true}));
+    source_.emplace(
+        pg::open_in_snapshot(settings_.source_url, settings_.snapshot, application_name_));
     interrupt_.watch(*source_);
-    source_->exec("SET client_encoding = 'UTF8'");
-    set_session_timeouts(*source_);
-    source_->exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-    source_->exec(
-        fmt::format("SET TRANSACTION SNAPSHOT {}", pg::quote_literal(settings_.snapshot)));
   }
   return *source_;
 }

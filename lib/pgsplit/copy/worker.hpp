@@ -22,9 +22,10 @@ class Worker {
 public:
   Worker(const SessionSettings& settings, Interrupt& interrupt, std::string application_name);
 
-  // Read-only, REPEATABLE READ, in the shared snapshot; timeouts as set_session_timeouts says.
+  // Read-only, REPEATABLE READ, in the shared snapshot; timeouts as pg::turn_off_inherited_timeouts
+  // says.
   pg::Connection& source();
-  // synchronous_commit off, timeouts as set_session_timeouts says.
+  // synchronous_commit off, timeouts as pg::turn_off_inherited_timeouts says.
   pg::Connection& target(const std::string& name);
 
   // A signal stopped the run: what fails now fails because it was cancelled.
@@ -38,15 +39,8 @@ private:
   std::map<std::string, pg::Connection> targets_;
 };
 
-// The timeouts of every session of a copy. A statement_timeout that comes from the role, the
-// database or the server's configuration is meant for application queries and would cut a long
-// COPY: it is turned off. One the operator gave with the connection (`options=-c
-// statement_timeout=…` in the URL, PGOPTIONS) is kept: they asked for it. Sessions holding the
-// snapshot sit idle in their transaction between jobs, so idle_in_transaction_session_timeout
-// is turned off. lock_timeout is left as it is.
-void set_session_timeouts(pg::Connection& connection);
-
-// A target session with pgsplit's settings, outside any worker (DDL, sequences, stamps).
+// A target session with pgsplit's settings (timeouts as pg::turn_off_inherited_timeouts says),
+// opened to write: the run counts as having written (core::record_write).
 pg::Connection open_target_session(const std::string& url, const std::string& application_name,
                                    const std::string& maintenance_work_mem);
 

@@ -45,14 +45,19 @@ std::optional<std::int64_t> parse_byte_size(std::string_view text) {
   return std::nullopt;
 }
 
-std::string describe_byte_size(std::int64_t bytes) {
-  for (auto unit = units.rbegin(); unit != units.rend(); ++unit) {
-    if (unit->second > 1 && bytes >= unit->second) {
-      return fmt::format(
-          "{:.1f} {}", static_cast<double>(bytes) / static_cast<double>(unit->second), unit->first);
-    }
+std::string format_bytes(std::int64_t bytes) {
+  if (bytes < 1024) {
+    return fmt::format("{} B", bytes < 0 ? 0 : bytes);
   }
-  return fmt::format("{} bytes", bytes);
+  static constexpr std::array<std::string_view, 6> names = {"kB", "MB", "GB", "TB", "PB", "EB"};
+  double value = static_cast<double>(bytes) / 1024.0;
+  std::size_t unit = 0;
+  // Switch unit before rounding would print "1024.0": 1048575 bytes reads "1.0 MB".
+  while (value >= 1023.95 && unit + 1 < names.size()) {
+    value /= 1024.0;
+    ++unit;
+  }
+  return fmt::format("{:.1f} {}", value, names[unit]);
 }
 
 } // namespace pgsplit::core

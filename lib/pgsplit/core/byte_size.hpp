@@ -5,13 +5,15 @@
 #include <string>
 #include <string_view>
 
-// Sizes given on the command line the way PostgreSQL spells them: "1GB", "256MB", "512kB",
-// "4096" (bytes), "0". Units are powers of 1024, as in postgresql.conf.
+// Sizes the way PostgreSQL spells them, in one unit system everywhere (plan, apply, verify,
+// progress, messages, docs): powers of 1024 named kB, MB, GB, TB, as in postgresql.conf and
+// pg_size_pretty.
 namespace pgsplit::core {
 
+// A size given on the command line: "1GB", "256MB", "512kB", "4096" (bytes), "0".
 std::optional<std::int64_t> parse_byte_size(std::string_view text);
 
-// "1.0 GB", "256.0 MB", "512 bytes": for messages.
-std::string describe_byte_size(std::int64_t bytes);
+// "0 B", "1023 B", "1.5 kB", "12.3 MB", "5.0 TB": one decimal from 1 kB on.
+std::string format_bytes(std::int64_t bytes);
 
 } // namespace pgsplit::core

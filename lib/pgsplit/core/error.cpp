@@ -38,7 +38,13 @@ std::string describe_sql_error(const SqlError::Details& details) {
 } // namespace
 
 Error::Error(std::string message, std::string hint)
-    : std::runtime_error(std::move(message)), hint_(std::move(hint)) {}
+    : std::runtime_error(message), text_(std::move(message)), hint_(std::move(hint)) {}
+
+void Error::add_context(std::string_view context) {
+  if (!context.empty()) {
+    text_ = fmt::format("{}: {}", context, text_);
+  }
+}
 
 ConfigError::ConfigError(Diagnostics diagnostics)
     : Error(join_diagnostics(diagnostics)), diagnostics_(std::move(diagnostics)) {}

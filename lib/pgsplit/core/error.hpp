@@ -5,21 +5,40 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 namespace pgsplit::core {
 
 // The one error hierarchy of pgsplit. Library code throws these; `main` catches them once,
 // prints `pgsplit: error: …` and exits with exit_code(). Messages never contain passwords:
 // connections are always described through pg::describe_conninfo.
+//
+// Context is added on the way up (`add_context("target auth, table users")`) to the error
+// itself, which is then rethrown with `throw;`: its kind (exit code) and, for an SqlError, its
+// SQLSTATE survive the wrapping.
 class Error : public std::runtime_error {
 public:
   Error(std::string message, std::string hint = {});
   virtual ExitCode exit_code() const { return ExitCode::runtime_failure; }
+  const char* what() const noexcept override { return text_.c_str(); }
   const std::string& hint() const { return hint_; }
+  // Prefixes the message with `context: ` (outermost context first).
+  void add_context(std::string_view context);
 
 private:
+  std::string text_;
   std::string hint_;
 };
+
+// Runs `body`; an error it throws leaves with `context` in front of its message, same kind.
+template <typename Body> decltype(auto) with_context(std::string_view context, Body&& body) {
+  try {
+    return body();
+  } catch (Error& error) {
+    error.add_context(context);
+    throw;
+  }
+}
 
 // Bad command line (unknown command or option, invalid value).
 class UsageError : public Error {
@@ -28,7 +47,7 @@ public:
   ExitCode exit_code() const override { return ExitCode::usage; }
 };
 
-// Every problem of a mapping file, or of a plan, collected and reported at once.
+// Every problem of a mapping file collected and reported at once.
 class ConfigError : public Error {
 public:
   explicit ConfigError(Diagnostics diagnostics);
@@ -40,8 +59,17 @@ private:
   Diagnostics diagnostics_;
 };
 
+// The plan has errors: nothing was written. The findings themselves were shown by the report
+// (plan) or are listed in the message (apply).
+class PlanError : public Error {
+public:
+  using Error::Error;
+  ExitCode exit_code() const override { return ExitCode::usage; }
+};
+
 // A connection could not be established (unreachable host, wrong password, missing database).
-// Nothing has been written when this is thrown, so it is a usage error (exit 2).
+// A usage error (exit 2) as long as nothing has been written; main turns it into a runtime
+// failure (exit 1) once the run has written somewhere (see run_record.hpp).
 class ConnectionError : public Error {
 public:
   ConnectionError(std::string connection, std::string server_message, std::string hint = {});

@@ -1,4 +1,3 @@
-#include <pgsplit/pg/conninfo.hpp>
 #include <pgsplit/plan/build_plan.hpp>
 #include <pgsplit/plan/placement.hpp>
 #include <pgsplit/plan/rules.hpp>
@@ -36,12 +35,10 @@ void order_tables(TargetPlan& target) {
 
 Plan build_plan(const config::Mapping& mapping, const catalog::Catalog& catalog) {
   Plan plan;
-  plan.source_description = pg::describe_conninfo(mapping.source.url);
   plan.source_database = catalog.database;
   for (const auto& target : mapping.targets) {
     TargetPlan target_plan;
     target_plan.name = target.name;
-    target_plan.url_description = pg::describe_conninfo(target.url);
     target_plan.create_database = target.create_database;
     target_plan.stamps = target.stamps;
     plan.targets.push_back(std::move(target_plan));

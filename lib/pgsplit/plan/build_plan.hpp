@@ -11,7 +11,8 @@
 namespace pgsplit::plan {
 
 // Rules 1–6 of docs/mapping.md: placement of every table, cross-target foreign keys, and the
-// closure of what each target needs. Problems are findings in the plan, not exceptions.
+// closure of what each target needs. Problems are findings in the plan, not exceptions. The
+// connection descriptions are left to probe::describe_connections (it parses URLs with libpq).
 Plan build_plan(const config::Mapping& mapping, const catalog::Catalog& catalog);
 
 // Rule 7: target reachability, versions, encodings, extensions, privileges, tables already

@@ -1,5 +1,6 @@
 #include <pgsplit/config/glob.hpp>
 #include <pgsplit/config/name_pattern.hpp>
+#include <pgsplit/core/byte_size.hpp>
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/plan/init_mapping.hpp>
 #include <pgsplit/plan/render_common.hpp>
@@ -314,7 +315,7 @@ void write_target(std::string& out, const Group& group) {
   }
   out += fmt::format("\n  # {}, {}, {}; largest: {}\n", counts,
                      render::count_of(group.estimated_rows, "row", "rows"),
-                     render::format_bytes(group.size_bytes),
+                     core::format_bytes(group.size_bytes),
                      comment_text(group.largest->table->name.to_string()));
   out += fmt::format("  {}:\n    url: ${{{}_URL}}\n    tables:\n", yaml_scalar(group.name),
                      upper(group.name));

@@ -21,21 +21,6 @@ std::size_t count_findings(const Plan& plan, Severity severity) {
 
 } // namespace
 
-std::string format_bytes(std::int64_t bytes) {
-  if (bytes < 1024) {
-    return fmt::format("{} B", bytes < 0 ? 0 : bytes);
-  }
-  static constexpr std::array<std::string_view, 6> units = {"kB", "MB", "GB", "TB", "PB", "EB"};
-  double value = static_cast<double>(bytes) / 1024.0;
-  std::size_t unit = 0;
-  // Switch unit before rounding would print "1024.0": 1048575 bytes reads "1.0 MB".
-  while (value >= 1023.95 && unit + 1 < units.size()) {
-    value /= 1024.0;
-    ++unit;
-  }
-  return fmt::format("{:.1f} {}", value, units[unit]);
-}
-
 std::string format_count(std::int64_t count) {
   // Through unsigned arithmetic, so that the most negative value has a magnitude too.
   const std::uint64_t magnitude =

@@ -11,10 +11,6 @@
 // to lib/pgsplit/plan: not part of the public API.
 namespace pgsplit::plan::render {
 
-// A byte count the way people read it, 1024-based with one decimal: "0 B", "512 B", "1.0 kB",
-// "12.3 MB", "4.0 GB". Negative counts are shown as 0 B.
-std::string format_bytes(std::int64_t bytes);
-
 // A count with thousands separators: "1,234,567".
 std::string format_count(std::int64_t count);
 

@@ -1,3 +1,4 @@
+#include <pgsplit/core/byte_size.hpp>
 #include <pgsplit/plan/render_common.hpp>
 #include <pgsplit/plan/render_text.hpp>
 
@@ -12,9 +13,9 @@
 namespace pgsplit::plan {
 namespace {
 
+using core::format_bytes;
 using render::count_of;
 using render::display_width;
-using render::format_bytes;
 using render::format_count;
 
 constexpr std::size_t line_width = 100;

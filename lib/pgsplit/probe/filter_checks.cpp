@@ -1,3 +1,4 @@
+#include <pgsplit/plan/row_filter.hpp>
 #include <pgsplit/probe/filter_checks.hpp>
 #include <pgsplit/probe/savepoint.hpp>
 
@@ -16,7 +17,7 @@ namespace {
 std::string check_filter(pg::Connection& source, const plan::PlacedTable& placed,
                          const catalog::Catalog& catalog) {
   const auto table = source.quote_qualified(placed.source_name.schema, placed.source_name.name);
-  const auto filter = filter_expression(*placed.where);
+  const auto filter = plan::filter_expression(*placed.where);
   auto planned =
       attempt(source, fmt::format("EXPLAIN SELECT 1 FROM ONLY {} WHERE {}", table, filter));
   if (!planned.ok()) {

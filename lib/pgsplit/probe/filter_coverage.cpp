@@ -1,3 +1,4 @@
+#include <pgsplit/plan/row_filter.hpp>
 #include <pgsplit/probe/filter_coverage.hpp>
 #include <pgsplit/probe/savepoint.hpp>
 
@@ -60,7 +61,7 @@ std::string coverage_query(const std::string& table, const std::vector<Claim>& c
   std::vector<std::string> claimed;
   std::vector<std::string> counted;
   for (const auto& claim : claims) {
-    claimed.push_back(fmt::format("coalesce({}, false)", filter_expression(claim.where)));
+    claimed.push_back(fmt::format("coalesce({}, false)", plan::filter_expression(claim.where)));
     counted.push_back(fmt::format("({})::int", claimed.back()));
   }
   return fmt::format("SELECT count(*) FILTER (WHERE NOT ({})) AS unclaimed,\n"
@@ -77,7 +78,7 @@ std::vector<plan::FilterCheck> blame(pg::Connection& source, const std::string& 
   std::vector<plan::FilterCheck> failures;
   for (const auto& claim : split.claims) {
     auto counted = attempt(source, fmt::format("SELECT count(*) FROM ONLY {} WHERE {}", table,
-                                               filter_expression(claim.where)));
+                                               plan::filter_expression(claim.where)));
     if (!counted.ok()) {
       failures.push_back({split.placed->table, claim.target, counted.error});
     }

@@ -17,6 +17,10 @@ namespace pgsplit::probe {
 // The source first (so that our own target sessions are not counted as other sessions), then
 // every target of the mapping in file order. `Facts.stamps` is left empty: stamps are
 // computed from migration folders, not probed.
+// Fills the plan's connection descriptions (source and targets, without password) from the
+// mapping's URLs: the planner itself never parses a connection string.
+void describe_connections(plan::Plan& plan, const config::Mapping& mapping);
+
 plan::Facts probe_all(pg::Connection& source, const config::Mapping& mapping,
                       const plan::Plan& plan, const catalog::Catalog& catalog);
 

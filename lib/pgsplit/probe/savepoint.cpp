@@ -21,8 +21,4 @@ Attempt attempt(pg::Connection& connection, std::string_view sql) {
   return outcome;
 }
 
-std::string filter_expression(std::string_view filter) {
-  return "(\n" + std::string(filter) + "\n)";
-}
-
 } // namespace pgsplit::probe

@@ -21,8 +21,4 @@ struct Attempt {
 // connection or a cancelled statement is not the statement's fault and is rethrown.
 Attempt attempt(pg::Connection& connection, std::string_view sql);
 
-// A row filter as an SQL expression, parenthesised on lines of its own so that a trailing
-// `-- comment` in the filter cannot swallow the closing parenthesis.
-std::string filter_expression(std::string_view filter);
-
 } // namespace pgsplit::probe

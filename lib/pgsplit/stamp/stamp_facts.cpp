@@ -7,19 +7,6 @@
 namespace pgsplit::stamp {
 namespace {
 
-StampTool tool_of(config::StampTool tool) {
-  switch (tool) {
-  case config::StampTool::flyway:
-    return StampTool::flyway;
-  case config::StampTool::golang_migrate:
-    return StampTool::golang_migrate;
-  case config::StampTool::prisma:
-    return StampTool::prisma;
-  default:
-    return StampTool::alembic;
-  }
-}
-
 std::string shortened(const std::string& sql) {
   std::string line = sql.substr(0, 70);
   for (char& character : line) {
@@ -36,7 +23,7 @@ std::string_view directory_key(config::StampTool tool) {
 
 StampRequest request_for(const config::StampEntry& entry) {
   StampRequest request;
-  request.tool = tool_of(entry.tool);
+  request.tool = entry.tool;
   request.migrations_dir = entry.directory;
   request.version = entry.version;
   request.all_heads = entry.all_heads;

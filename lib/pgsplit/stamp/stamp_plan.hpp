@@ -1,5 +1,7 @@
 #pragma once
 
+#include <pgsplit/config/mapping.hpp>
+
 #include <functional>
 #include <optional>
 #include <string>
@@ -8,16 +10,12 @@
 
 namespace pgsplit::stamp {
 
-// The migration tools whose version table pgsplit can stamp.
-enum class StampTool { alembic, flyway, golang_migrate, prisma };
+// The migration tools are the mapping's (config::StampTool, named by config::to_string): one enum
+// from the file to the stamp.
+using config::StampTool;
 
-// "alembic", "flyway", "golang-migrate", "prisma": the names of the mapping file.
-std::string_view stamp_tool_name(StampTool tool);
-
-// The inverse of stamp_tool_name; "golang_migrate" is accepted too.
-std::optional<StampTool> parse_stamp_tool(std::string_view name);
-
-// The table each tool uses unless configured otherwise.
+// The table each tool uses unless configured otherwise (none for `sql`, which runs the
+// mapping's own statements).
 std::string_view default_stamp_table(StampTool tool);
 
 // Quotes one identifier for SQL (the caller's, e.g. built on PQescapeIdentifier). Every table,

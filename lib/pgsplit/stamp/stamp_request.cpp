@@ -15,7 +15,7 @@ namespace {
 
 // Options that only make sense for one tool are refused elsewhere rather than ignored.
 void check_options(const StampRequest& request) {
-  const auto tool = stamp_tool_name(request.tool);
+  const auto tool = config::to_string(request.tool);
   if (request.all_heads && request.tool != StampTool::alembic) {
     fail(request, fmt::format("heads: all applies to alembic, not {}", tool),
          "remove heads from this stamp entry");
@@ -95,8 +95,11 @@ StampPlan plan_stamp(const StampRequest& request, const QuoteIdent& quote_ident)
     return plan_golang_migrate(request, table, quote_ident);
   case StampTool::prisma:
     return plan_prisma(request, table, quote_ident);
+  case StampTool::sql:
+    break; // its statements are the mapping's: stamp_target runs them as written
   }
-  fail(request, "unknown migration tool", "use alembic, flyway, golang-migrate or prisma");
+  fail(request, fmt::format("{} has no version table to plan", config::to_string(request.tool)),
+       "use alembic, flyway, golang_migrate or prisma");
 }
 
 } // namespace pgsplit::stamp

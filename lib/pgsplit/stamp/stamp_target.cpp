@@ -1,4 +1,6 @@
 #include <pgsplit/core/error.hpp>
+#include <pgsplit/core/run_record.hpp>
+#include <pgsplit/pg/transaction.hpp>
 #include <pgsplit/stamp/stamp_facts.hpp>
 #include <pgsplit/stamp/stamp_keep.hpp>
 #include <pgsplit/stamp/stamp_target.hpp>
@@ -141,12 +143,6 @@ StampWritten write_entry(pg::Connection& target, const PlannedStamp& entry) {
                                                : rewrite_table(target, entry);
 }
 
-core::SqlError naming_target(const core::SqlError& error, const std::string& target) {
-  auto details = error.details();
-  details.statement = fmt::format("stamping target {}: {}", target, details.statement);
-  return core::SqlError(std::move(details));
-}
-
 } // namespace
 
 TargetStamps plan_target_stamps(const config::Target& target, const QuoteIdent& quote_ident) {
@@ -171,19 +167,14 @@ TargetStamps plan_target_stamps(const config::Target& target, const QuoteIdent& 
 
 StampOutcome write_target_stamps(pg::Connection& target, const TargetStamps& stamps) {
   StampOutcome outcome{stamps.target, {}};
-  try {
-    target.exec("BEGIN");
+  core::record_write(fmt::format("target {} (stamps)", stamps.target));
+  core::with_context(fmt::format("stamping target {}", stamps.target), [&] {
+    pg::Transaction transaction(target);
     for (const auto& entry : stamps.entries) {
       outcome.entries.push_back(write_entry(target, entry));
     }
-    target.exec("COMMIT");
-  } catch (const core::SqlError& error) {
-    target.rollback_quietly();
-    throw naming_target(error, stamps.target);
-  } catch (...) {
-    target.rollback_quietly();
-    throw;
-  }
+    transaction.commit();
+  });
   return outcome;
 }
 

@@ -1,4 +1,4 @@
-#include <pgsplit/probe/savepoint.hpp>
+#include <pgsplit/plan/row_filter.hpp>
 #include <pgsplit/verify/row_queries.hpp>
 
 #include <fmt/format.h>
@@ -42,11 +42,11 @@ std::optional<std::string> combined_filter(const std::vector<std::optional<std::
     return std::nullopt;
   }
   if (filters.size() == 1) {
-    return probe::filter_expression(*filters.front());
+    return plan::filter_expression(*filters.front());
   }
   std::vector<std::string> parts;
   for (const auto& filter : filters) {
-    parts.push_back(fmt::format("coalesce({}, false)", probe::filter_expression(*filter)));
+    parts.push_back(fmt::format("coalesce({}, false)", plan::filter_expression(*filter)));
   }
   return fmt::format("{}", fmt::join(parts, " OR "));
 }

@@ -1,4 +1,6 @@
 #include <pgsplit/catalog/loader.hpp>
+#include <pgsplit/pg/snapshot.hpp>
+#include <pgsplit/pg/transaction.hpp>
 #include <pgsplit/verify/schema_parity.hpp>
 
 #include <fmt/format.h>
@@ -148,15 +150,10 @@ SchemaComparison compare_schema(const catalog::Catalog& source, const plan::Targ
 }
 
 catalog::Catalog load_target_catalog(pg::Connection& target) {
-  target.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  try {
-    auto loaded = catalog::load_catalog(target, {});
-    target.exec("COMMIT");
-    return loaded;
-  } catch (...) {
-    target.exec("ROLLBACK");
-    throw;
-  }
+  pg::Transaction transaction(target, pg::consistent_read);
+  auto loaded = catalog::load_catalog(target, {});
+  transaction.commit();
+  return loaded;
 }
 
 } // namespace pgsplit::verify

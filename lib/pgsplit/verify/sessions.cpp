@@ -1,5 +1,5 @@
 #include <pgsplit/core/error.hpp>
-#include <pgsplit/pg/quote.hpp>
+#include <pgsplit/pg/snapshot.hpp>
 #include <pgsplit/verify/sessions.hpp>
 
 #include <fmt/format.h>
@@ -22,24 +22,18 @@ std::string_view output_settings_sql() {
 
 void apply_output_settings(pg::Connection& connection) { connection.exec(output_settings_sql()); }
 
-std::string export_snapshot(pg::Connection& source) {
-  return source.exec("SELECT pg_export_snapshot() AS snapshot").text(0, "snapshot");
-}
-
 pg::Connection open_source_in_snapshot(const std::string& url, const std::string& snapshot) {
-  auto connection = pg::Connection::open(
-      url, {.application_name = std::string(application_name), .read_only = true});
-  connection.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-  // Must come before the transaction's first query.
-  connection.exec(fmt::format("SET TRANSACTION SNAPSHOT {}", pg::quote_literal(snapshot)));
+  auto connection = pg::open_in_snapshot(url, snapshot, std::string(application_name));
   apply_output_settings(connection);
   return connection;
 }
 
 pg::Connection& TargetSessions::get(const std::string& target) {
-  const auto found = open_.find(target);
+  const auto found = std::find_if(open_.begin(), open_.end(),
+                                  [&](const auto& session) { return session.first == target; });
   if (found != open_.end()) {
-    return found->second;
+    open_.splice(open_.begin(), open_, found); // most recently used first
+    return open_.front().second;
   }
   const auto configured =
       std::find_if(mapping_.targets.begin(), mapping_.targets.end(),
@@ -50,7 +44,11 @@ pg::Connection& TargetSessions::get(const std::string& target) {
   auto connection = pg::Connection::open(
       configured->url, {.application_name = std::string(application_name), .read_only = true});
   apply_output_settings(connection);
-  return open_.emplace(target, std::move(connection)).first->second;
+  if (open_.size() >= max_open) {
+    open_.pop_back();
+  }
+  open_.emplace_front(target, std::move(connection));
+  return open_.front().second;
 }
 
 } // namespace pgsplit::verify

@@ -1,3 +1,4 @@
+#include <pgsplit/pg/snapshot.hpp>
 #include <pgsplit/verify/worker_pool.hpp>
 
 #include <algorithm>
@@ -57,7 +58,7 @@ void run_tasks(pg::Connection& source, const config::Mapping& mapping, int jobs,
   Pool pool(tasks);
   std::vector<std::jthread> helpers;
   if (workers > 1) {
-    const std::string snapshot = export_snapshot(source);
+    const std::string snapshot = pg::export_snapshot(source);
     for (std::size_t i = 1; i < workers; ++i) {
       helpers.emplace_back([&pool, &mapping, snapshot] {
         try {

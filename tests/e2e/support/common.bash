@@ -329,6 +329,23 @@ demo_split_setup() {
   done
 }
 
+# demo_stamp_targets: for `pgsplit stamp -c config/demo.yaml`, one empty database per target
+# of the demo mapping, its URL exported as <TARGET>_DB_URL and its name in target_db[TARGET];
+# `targets` lists them in file order. MONOLITH_URL points at a closed port: stamp reads no
+# source. Call it in the script's own shell (the databases are registered for dropping).
+demo_stamp_targets() {
+  targets=(auth candidate company payment document logs)
+  declare -gA target_db=()
+  export MONOLITH_URL="postgresql://nobody@127.0.0.1:1/monolith"
+  local target
+  for target in "${targets[@]}"; do
+    db_name "$target"
+    target_db[$target]=$E2E_DB
+    create_db "$E2E_DB"
+    export "${target^^}_DB_URL=$(db_url "$E2E_DB")"
+  done
+}
+
 # create_login_role NAME PASSWORD [ATTRIBUTES...]: a login role with a scram password (given to
 # psql on stdin, never in its arguments), dropped at exit after the databases. Call it in the
 # script's own shell, so that the role is registered.

@@ -284,14 +284,14 @@ faults_signal_scenario() {
 # unmarked; no session is left; then `apply --resume` completes and `verify --checksums` passes.
 faults_backend_killed_scenario() {
   local side=$1 database direction
-  case $side in
+  faults_source 400000
+  faults_targets "$PGSPLIT_TEST_URL"
+  ok "source loaded"
+  case $side in # the database names are known once the databases are made
     target) database=$FAULTS_TELEMETRY_DB direction='COPY FROM' ;;
     source) database=$FAULTS_SOURCE_DB direction='COPY TO' ;;
     *) fail "faults_backend_killed_scenario: unknown side '$side'" ;;
   esac
-  faults_source 400000
-  faults_targets "$PGSPLIT_TEST_URL"
-  ok "source loaded"
 
   faults_start_apply -q
   faults_wait_copy "$PGSPLIT_TEST_URL" "$database" "$direction" events

@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
-using pgsplit::core::describe_byte_size;
+#include <limits>
+
+using pgsplit::core::format_bytes;
 using pgsplit::core::parse_byte_size;
 
 TEST_CASE("byte sizes are read with PostgreSQL's units (powers of 1024)") {
@@ -24,8 +26,14 @@ TEST_CASE("byte sizes that are not sizes are refused") {
   CHECK_FALSE(parse_byte_size("99999999999TB")); // overflows 64 bits
 }
 
-TEST_CASE("byte sizes are described with the largest unit that fits") {
-  CHECK(describe_byte_size(512) == "512 bytes");
-  CHECK(describe_byte_size(1536) == "1.5 kB");
-  CHECK(describe_byte_size(1LL << 30) == "1.0 GB");
+TEST_CASE("sizes are shown like pg_size_pretty, with one decimal, everywhere", "[core]") {
+  CHECK(format_bytes(0) == "0 B");
+  CHECK(format_bytes(-5) == "0 B");
+  CHECK(format_bytes(1023) == "1023 B");
+  CHECK(format_bytes(1024) == "1.0 kB");
+  CHECK(format_bytes(1536) == "1.5 kB");
+  CHECK(format_bytes(12897485) == "12.3 MB");
+  CHECK(format_bytes(1048575) == "1.0 MB"); // not "1024.0 kB"
+  CHECK(format_bytes(std::int64_t{5} << 40) == "5.0 TB");
+  CHECK(format_bytes(std::numeric_limits<std::int64_t>::max()) == "8.0 EB");
 }

@@ -63,3 +63,44 @@ TEST_CASE("an SQL error shows the SQLSTATE, connection and statement", "[core]")
   CHECK_THAT(error.what(), Contains("postgresql://u@h:5432/auth"));
   CHECK_THAT(error.what(), Contains("TRUNCATE ONLY users"));
 }
+
+// The job graph names target and table in every error it passes on; it used to rethrow a plain
+// Error, so a connection lost (SQLSTATE 08006) became an anonymous runtime failure.
+TEST_CASE("context added on the way up keeps the error's kind and SQLSTATE", "[core]") {
+  try {
+    with_context("target auth, table public.users", [] {
+      with_context("COPY", [] {
+        throw SqlError({.sqlstate = "08006", .message = "server closed the connection"});
+      });
+    });
+    FAIL("nothing was thrown");
+  } catch (const SqlError& error) {
+    CHECK(error.sqlstate() == "08006");
+    CHECK(error.exit_code() == ExitCode::runtime_failure);
+    CHECK_THAT(error.what(),
+               Catch::Matchers::StartsWith("target auth, table public.users: COPY: server closed"));
+  }
+  try {
+    with_context("target vault", [] { throw ConnectionError("postgresql://h/vault", "refused"); });
+    FAIL("nothing was thrown");
+  } catch (const ConnectionError& error) {
+    CHECK(error.exit_code() == ExitCode::usage);
+    CHECK(error.connection() == "postgresql://h/vault");
+    CHECK_THAT(error.what(), Catch::Matchers::StartsWith("target vault: cannot connect to"));
+  }
+}
+
+TEST_CASE("with_context returns the body's value and leaves other exceptions alone", "[core]") {
+  CHECK(with_context("x", [] { return 42; }) == 42);
+  CHECK_THROWS_AS(with_context("x", [] { throw std::logic_error("bug"); }), std::logic_error);
+  try {
+    with_context("", [] { throw Error("plain", "the hint"); });
+  } catch (const Error& error) {
+    CHECK(std::string(error.what()) == "plain"); // an empty context adds nothing
+    CHECK(error.hint() == "the hint");
+  }
+}
+
+TEST_CASE("a plan with errors is a usage error: nothing was written", "[core]") {
+  CHECK(PlanError("the plan has 2 error(s)").exit_code() == ExitCode::usage);
+}

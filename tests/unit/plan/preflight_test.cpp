@@ -2,6 +2,7 @@
 #include "unit/plan/test_helpers.hpp"
 
 #include <pgsplit/plan/build_plan.hpp>
+#include <pgsplit/probe/probe.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -29,6 +30,7 @@ targets:
   billing: {url: "postgresql://h/billing", create_database: true, tables: [invoices]}
 options: )" + options + "\n");
     plan = plan::build_plan(mapping, builder.catalog());
+    probe::describe_connections(plan, mapping); // as `pgsplit plan` does
     facts.targets = {healthy("auth"), healthy("billing")};
   }
 

@@ -6,18 +6,6 @@
 
 using namespace pgsplit::plan::render;
 
-TEST_CASE("format_bytes reads like pg_size_pretty, with one decimal", "[plan]") {
-  CHECK(format_bytes(0) == "0 B");
-  CHECK(format_bytes(-5) == "0 B");
-  CHECK(format_bytes(1023) == "1023 B");
-  CHECK(format_bytes(1024) == "1.0 kB");
-  CHECK(format_bytes(1536) == "1.5 kB");
-  CHECK(format_bytes(12897485) == "12.3 MB");
-  CHECK(format_bytes(1048575) == "1.0 MB"); // not "1024.0 kB"
-  CHECK(format_bytes(std::int64_t{5} << 40) == "5.0 TB");
-  CHECK(format_bytes(std::numeric_limits<std::int64_t>::max()) == "8.0 EB");
-}
-
 TEST_CASE("format_count separates thousands", "[plan]") {
   CHECK(format_count(0) == "0");
   CHECK(format_count(999) == "999");

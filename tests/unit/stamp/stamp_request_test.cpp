@@ -101,3 +101,12 @@ TEST_CASE("plan_stamp refuses options of another tool and a missing folder", "[s
   REQUIRE(missing.size() == 1);
   CHECK_THAT(missing[0].where.file, Catch::EndsWith("nowhere"));
 }
+
+// One StampTool enum from the mapping to the stamp: `sql` entries reach plan_stamp only by
+// mistake (stamp_target runs their statements as written), and are refused rather than
+// planned as alembic as the bridge between the two enums used to do.
+TEST_CASE("plan_stamp refuses a sql entry instead of planning it as another tool", "[stamp]") {
+  const auto problems = problems_of(request_for(stamp::StampTool::sql, ""));
+  REQUIRE(problems.size() == 1);
+  CHECK(problems[0].message == "sql has no version table to plan");
+}
