@@ -1,3 +1,5 @@
+#include "support/problems.hpp"
+
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/golang_migrate_versions.hpp>
 
@@ -8,19 +10,11 @@
 
 using namespace pgsplit;
 
+using pgsplit::testing::problems_of;
+
 namespace {
 
 const std::string data_dir = std::string(PGSPLIT_TEST_DATA_DIR) + "/stamp/";
-
-core::Diagnostics problems_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const core::ConfigError& error) {
-    return error.diagnostics();
-  }
-  FAIL("no ConfigError was thrown");
-  return {};
-}
 
 } // namespace
 
