@@ -7,7 +7,6 @@
 #include <catch2/catch.hpp>
 
 using namespace pgsplit::config;
-using pgsplit::core::ConfigError;
 
 namespace {
 

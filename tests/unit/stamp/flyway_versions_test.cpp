@@ -6,7 +6,6 @@
 #include <catch2/catch.hpp>
 
 #include <compare>
-#include <functional>
 #include <string>
 
 using namespace pgsplit;
