@@ -1,3 +1,5 @@
+#include "support/catalog_builder.hpp"
+
 #include <pgsplit/catalog/normalise.hpp>
 
 #include <catch2/catch.hpp>
@@ -8,12 +10,12 @@ using namespace pgsplit::catalog::detail;
 namespace {
 
 Catalog small_catalog() {
-  Catalog catalog;
-  catalog.tables.push_back({.oid = 10, .name = {"app", "orders"}});
-  catalog.tables.push_back({.oid = 11, .name = {"app", "customers"}});
-  catalog.sequences.push_back({.oid = 20, .name = {"app", "orders_id_seq"}});
-  catalog.types.push_back({.oid = 30, .name = {"app", "status"}});
-  return catalog;
+  pgsplit::testing::CatalogBuilder builder;
+  builder.next_oid(10).bare_table("app", "orders");
+  builder.bare_table("app", "customers");
+  builder.next_oid(20).add_sequence("app", "orders_id_seq");
+  builder.next_oid(30).add_type("app", "status", TypeKind::enumeration);
+  return builder.catalog();
 }
 
 constexpr ObjectRef orders{ObjectKind::table, 10};

@@ -1,3 +1,5 @@
+#include "support/problems.hpp"
+
 #include <pgsplit/config/mapping_file.hpp>
 #include <pgsplit/core/error.hpp>
 
@@ -9,21 +11,15 @@
 #include <fstream>
 
 using namespace pgsplit::config;
-using pgsplit::core::ConfigError;
 
 namespace {
 
 const std::filesystem::path data_dir = std::filesystem::path(PGSPLIT_TEST_DATA_DIR) / "config";
 
 pgsplit::core::Diagnostic failure_of(const std::filesystem::path& file) {
-  try {
-    read_mapping_file(file);
-  } catch (const ConfigError& e) {
-    REQUIRE(e.diagnostics().size() == 1);
-    return e.diagnostics().front();
-  }
-  FAIL("expected a ConfigError");
-  return {};
+  const auto diagnostics = pgsplit::testing::problems_of([&] { read_mapping_file(file); });
+  REQUIRE(diagnostics.size() == 1);
+  return diagnostics.front();
 }
 
 // A scratch directory of this test process, removed at the end of the test.

@@ -1,4 +1,4 @@
-#include "unit/config/problems.hpp"
+#include "support/problems.hpp"
 
 #include <pgsplit/config/mapping_loader.hpp>
 #include <pgsplit/core/error.hpp>
@@ -6,7 +6,6 @@
 #include <catch2/catch.hpp>
 
 using namespace pgsplit::config;
-using pgsplit::core::ConfigError;
 
 namespace {
 
@@ -21,7 +20,7 @@ Options options(const std::string& settings) {
 }
 
 std::vector<std::string> problems(const std::string& settings) {
-  return pgsplit::testing::problems_of(head + settings, env);
+  return pgsplit::testing::mapping_problems(head + settings, env);
 }
 
 using Problems = std::vector<std::string>;

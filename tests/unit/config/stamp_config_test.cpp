@@ -1,4 +1,4 @@
-#include "unit/config/problems.hpp"
+#include "support/problems.hpp"
 
 #include <pgsplit/config/mapping_loader.hpp>
 #include <pgsplit/core/error.hpp>
@@ -6,7 +6,6 @@
 #include <catch2/catch.hpp>
 
 using namespace pgsplit::config;
-using pgsplit::core::ConfigError;
 
 namespace {
 
@@ -28,7 +27,7 @@ StampEntry stamp(const std::string& entry) {
 }
 
 std::vector<std::string> problems(const std::string& entries) {
-  return pgsplit::testing::problems_of(head + entries, env);
+  return pgsplit::testing::mapping_problems(head + entries, env);
 }
 
 using Problems = std::vector<std::string>;

@@ -1,4 +1,4 @@
-#include "unit/config/problems.hpp"
+#include "support/problems.hpp"
 
 #include <pgsplit/config/mapping_loader.hpp>
 #include <pgsplit/core/error.hpp>
@@ -6,7 +6,6 @@
 #include <catch2/catch.hpp>
 
 using namespace pgsplit::config;
-using pgsplit::core::ConfigError;
 
 namespace {
 
@@ -21,7 +20,7 @@ std::vector<TableEntry> tables(const std::string& entries) {
 }
 
 std::vector<std::string> problems(const std::string& entries) {
-  return pgsplit::testing::problems_of(head + entries, env);
+  return pgsplit::testing::mapping_problems(head + entries, env);
 }
 
 using Problems = std::vector<std::string>;
@@ -110,4 +109,20 @@ TEST_CASE("the long form reports unknown keys, a missing name and wrong types", 
   CHECK(problems("      - users\n      -\n") ==
         Problems{"8:7: targets.auth.tables[1]: expected a table name or a mapping with 'name', "
                  "got nothing (null)"});
+}
+
+TEST_CASE("a rename on a glob entry is refused where it is written, with what to do instead",
+          "[config]") {
+  const auto refused = pgsplit::testing::mapping_diagnostics(
+      head + "      - {name: 'auth_*', schema: app, rename: tokens}\n", env);
+  REQUIRE(refused.size() == 1);
+  CHECK(refused[0].where.file == "m.yaml");
+  CHECK(refused[0].where.line == 7);
+  CHECK(refused[0].message ==
+        "targets.auth.tables[0].rename: cannot rename the tables matched by the glob "
+        "'app.auth_*'");
+  CHECK(refused[0].hint == "list the table to rename in an entry of its own");
+  // The same table named exactly may be renamed.
+  CHECK(tables("      - {name: auth_tokens, schema: app, rename: tokens}\n")[0].rename ==
+        NamePattern{std::nullopt, "tokens"});
 }

@@ -1,4 +1,4 @@
-#include "unit/config/problems.hpp"
+#include "support/problems.hpp"
 
 #include <pgsplit/config/mapping_loader.hpp>
 #include <pgsplit/config/target_config.hpp>
@@ -7,7 +7,6 @@
 #include <catch2/catch.hpp>
 
 using namespace pgsplit::config;
-using pgsplit::core::ConfigError;
 
 namespace {
 
@@ -17,7 +16,7 @@ const Environment env = fixed_environment({{"EMPTY", ""}});
 const std::string head = "source:\n  url: postgresql://h/mono\ntargets:\n";
 
 std::vector<std::string> problems(const std::string& targets) {
-  return pgsplit::testing::problems_of(head + targets, env);
+  return pgsplit::testing::mapping_problems(head + targets, env);
 }
 
 using Problems = std::vector<std::string>;

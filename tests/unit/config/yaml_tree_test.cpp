@@ -1,25 +1,21 @@
+#include "support/problems.hpp"
+
 #include <pgsplit/config/yaml_tree.hpp>
 #include <pgsplit/core/error.hpp>
 
 #include <catch2/catch.hpp>
 
 using namespace pgsplit::config;
-using pgsplit::core::ConfigError;
 
 namespace {
 
 // "line:col: message" of the single problem parse_yaml reports.
 std::string parse_error(std::string_view text) {
-  try {
-    parse_yaml(text, "m.yaml");
-  } catch (const ConfigError& e) {
-    REQUIRE(e.diagnostics().size() == 1);
-    const auto& d = e.diagnostics().front();
-    CHECK(d.where.file == "m.yaml");
-    return std::to_string(d.where.line) + ":" + std::to_string(d.where.column) + ": " + d.message;
-  }
-  FAIL("expected a ConfigError");
-  return {};
+  const auto diagnostics = pgsplit::testing::problems_of([&] { parse_yaml(text, "m.yaml"); });
+  REQUIRE(diagnostics.size() == 1);
+  const auto& d = diagnostics.front();
+  CHECK(d.where.file == "m.yaml");
+  return pgsplit::testing::located(diagnostics).front();
 }
 
 } // namespace

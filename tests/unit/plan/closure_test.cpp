@@ -1,4 +1,4 @@
-#include "unit/plan/catalog_builder.hpp"
+#include "support/catalog_builder.hpp"
 #include "unit/plan/test_helpers.hpp"
 
 #include <pgsplit/plan/build_plan.hpp>

@@ -1,3 +1,5 @@
+#include "support/catalog_builder.hpp"
+
 #include <pgsplit/config/mapping_loader.hpp>
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/plan/init_mapping.hpp>
@@ -13,23 +15,23 @@ using Catch::Matchers::StartsWith;
 
 namespace {
 
-catalog::Table table(catalog::Oid oid, std::string schema, std::string name, std::int64_t bytes) {
-  catalog::Table t;
-  t.oid = oid;
-  t.name = {std::move(schema), std::move(name)};
+// Tables take the OIDs 1, 2, 3… in the order they are added.
+catalog::Table& table(testing::CatalogBuilder& builder, std::string schema, std::string name,
+                      std::int64_t bytes) {
+  catalog::Table& t = builder.bare_table(schema, name);
   t.size_bytes = bytes;
   return t;
 }
 
-void add_foreign_key(catalog::Table& child, catalog::Oid parent) {
-  catalog::Constraint c;
-  c.oid = child.oid * 10 + static_cast<catalog::Oid>(child.constraints.size());
-  c.name = child.name.name + "_fkey";
-  c.kind = catalog::ConstraintKind::foreign_key;
-  c.columns = {"parent_id"};
-  c.referenced_table = parent;
-  c.referenced_columns = {"id"};
-  child.constraints.push_back(std::move(c));
+void add_foreign_key(testing::CatalogBuilder& builder, catalog::Oid child, catalog::Oid parent) {
+  auto& table = const_cast<catalog::Table&>(*builder.catalog().find_table(child));
+  builder.add_foreign_key(table, table.name.name + "_fkey", {"parent_id"}, parent, {"id"});
+}
+
+testing::CatalogBuilder builder_named(const std::string& database) {
+  testing::CatalogBuilder builder;
+  builder.database(database).next_oid(1);
+  return builder;
 }
 
 // Components of the foreign-key graph:
@@ -41,33 +43,31 @@ void add_foreign_key(catalog::Table& child, catalog::Oid parent) {
 //   t_2024_data: public.2024_data
 // and two version tables, left out.
 catalog::Catalog make_catalog() {
-  catalog::Catalog c;
-  c.database = "app";
-  c.schemas = {{1, "public", {}}, {2, "billing", {}}, {3, "my.schema", {}}};
-  c.tables.push_back(table(1, "public", "users", 1000));
-  c.tables.push_back(table(2, "public", "sessions", 50));
-  add_foreign_key(c.tables.back(), 1);
-  c.tables.push_back(table(3, "public", "profiles", 200));
-  add_foreign_key(c.tables.back(), 1);
-  c.tables.push_back(table(4, "public", "orders", 5000));
-  c.tables.push_back(table(5, "public", "invoices", 100));
-  add_foreign_key(c.tables.back(), 4);
-  c.tables.push_back(table(6, "public", "events", 0));
-  c.tables.back().kind = catalog::TableKind::partitioned_table;
-  c.tables.push_back(table(7, "public", "events_2024", 3000));
-  c.tables.back().partition_parent = 6;
-  add_foreign_key(c.tables.back(), 4);
-  c.tables.push_back(table(8, "public", "events_2025", 4000));
-  c.tables.back().partition_parent = 6;
-  c.tables.push_back(table(9, "billing", "users", 10));
-  c.tables.push_back(table(10, "public", "alembic_version", 8192));
-  c.tables.push_back(table(11, "public", "flyway_schema_history", 8192));
-  c.tables.push_back(table(12, "my.schema", "we\"ird$name", 5));
-  c.tables.push_back(table(13, "public", "2024_data", 1));
-  c.tables.push_back(table(14, "public", "b_tie", 100));
-  add_foreign_key(c.tables.back(), 15);
-  c.tables.push_back(table(15, "public", "a_tie", 100));
-  return c;
+  auto b = builder_named("app");
+  table(b, "public", "users", 1000);
+  table(b, "public", "sessions", 50);
+  table(b, "public", "profiles", 200);
+  table(b, "public", "orders", 5000);
+  table(b, "public", "invoices", 100);
+  table(b, "public", "events", 0).kind = catalog::TableKind::partitioned_table;
+  table(b, "public", "events_2024", 3000).partition_parent = 6;
+  table(b, "public", "events_2025", 4000).partition_parent = 6;
+  table(b, "billing", "users", 10);
+  table(b, "public", "alembic_version", 8192);
+  table(b, "public", "flyway_schema_history", 8192);
+  table(b, "my.schema", "we\"ird$name", 5);
+  table(b, "public", "2024_data", 1);
+  table(b, "public", "b_tie", 100);
+  table(b, "public", "a_tie", 100);
+  // Keys after the tables, so that the tables keep their OIDs.
+  add_foreign_key(b, 2, 1);
+  add_foreign_key(b, 3, 1);
+  add_foreign_key(b, 5, 4);
+  add_foreign_key(b, 7, 4);
+  add_foreign_key(b, 14, 15);
+  b.schema("billing");
+  b.schema("my.schema");
+  return b.catalog();
 }
 
 const config::Environment any_url = [](const std::string&) {
@@ -156,14 +156,13 @@ TEST_CASE("init_mapping quotes names that need it, so that they read back", "[pl
 }
 
 TEST_CASE("init_mapping reads back names YAML would misread", "[plan]") {
-  catalog::Catalog c;
-  c.database = "db";
-  c.tables.push_back(table(1, "public", "yes", 30));
-  c.tables.push_back(table(2, "public", "Ünï Cödé", 20));
-  c.tables.push_back(table(3, "x", "line\nbreak", 10));
-  c.tables.push_back(table(4, "public", "tmp_*", 5));
-  c.tables.push_back(table(5, "public", "it's", 1));
-  const std::string yaml = init_mapping(c);
+  auto b = builder_named("db");
+  table(b, "public", "yes", 30);
+  table(b, "public", "Ünï Cödé", 20);
+  table(b, "x", "line\nbreak", 10);
+  table(b, "public", "tmp_*", 5);
+  table(b, "public", "it's", 1);
+  const std::string yaml = init_mapping(b.catalog());
   CHECK_THAT(yaml, Contains("\n  'yes':\n    url: ${YES_URL}\n"));
   CHECK_THAT(yaml, Contains("      - public.yes\n"));
   CHECK_THAT(yaml, Contains("      - \"x.line\\x0abreak\"\n"));
@@ -187,9 +186,8 @@ TEST_CASE("init_mapping is deterministic and explains itself", "[plan]") {
 }
 
 TEST_CASE("init_mapping refuses a catalog without tables to place", "[plan]") {
-  catalog::Catalog c;
-  c.database = "empty";
-  CHECK_THROWS_AS(init_mapping(c), core::Error);
-  c.tables.push_back(table(1, "public", "schema_migrations", 10));
-  CHECK_THROWS_WITH(init_mapping(c), Contains("has no tables to split"));
+  auto b = builder_named("empty");
+  CHECK_THROWS_AS(init_mapping(b.catalog()), core::Error);
+  table(b, "public", "schema_migrations", 10);
+  CHECK_THROWS_WITH(init_mapping(b.catalog()), Contains("has no tables to split"));
 }

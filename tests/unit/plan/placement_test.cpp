@@ -1,4 +1,4 @@
-#include "unit/plan/catalog_builder.hpp"
+#include "support/catalog_builder.hpp"
 #include "unit/plan/test_helpers.hpp"
 
 #include <pgsplit/plan/build_plan.hpp>
@@ -231,4 +231,31 @@ targets:
                                      catalog.catalog());
   CHECK_THAT(messages(plan, Severity::error),
              Contains("tables public.a and public.b would both become public.c in target t"));
+}
+
+// The mapping loader refuses a rename on a glob entry (see table_config_test.cpp); the planner
+// still guards a Mapping built in code: one match is renamed, several are an error.
+TEST_CASE("a rename on a glob entry applies to a single match only", "[plan]") {
+  auto mapping = mapping_from(two_targets); // auth: [users, "auth_*"]
+  mapping.targets[0].tables[1].rename = config::NamePattern{"auth", "tokens"};
+
+  const auto plan = plan::build_plan(mapping, job_board().catalog());
+  const auto found = findings_with(plan, "rename needs a single table");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::error);
+  CHECK(found[0].diagnostic.message ==
+        "rename needs a single table, but 'auth_*' matches 2 tables");
+  CHECK(found[0].diagnostic.hint == "name the table exactly in the entry that renames it");
+  CHECK(found[0].diagnostic.where.target == "auth");
+  CHECK(found[0].diagnostic.where.table == "auth_*");
+
+  CatalogBuilder one_match;
+  one_match.table("public", "users");
+  one_match.table("public", "auth_tokens");
+  one_match.table("public", "invoices");
+  const auto renamed = plan::build_plan(mapping, one_match.catalog());
+  CHECK_FALSE(renamed.has_errors());
+  auto names = table_names(renamed, "auth");
+  std::sort(names.begin(), names.end());
+  CHECK(names == std::vector<std::string>{"auth.tokens", "public.users"});
 }

@@ -1,4 +1,4 @@
-#include "unit/plan/catalog_builder.hpp"
+#include "support/catalog_builder.hpp"
 #include "unit/plan/test_helpers.hpp"
 
 #include <pgsplit/plan/build_plan.hpp>
@@ -83,21 +83,72 @@ TEST_CASE("a missing database without create_database is an error", "[plan]") {
                  Contains("create_database: true"));
 }
 
-TEST_CASE("the source database as a target, bad encoding, missing extension, no privilege",
-          "[plan]") {
+TEST_CASE("the source database as a target, bad encoding, no privilege", "[plan]") {
   Fixture fixture;
   fixture.facts.targets[0].is_source_database = true;
   fixture.facts.targets[1].encoding = "LATIN1";
   fixture.facts.targets[1].can_create = false;
-  auto& plan = fixture.plan;
-  fixture.builder = CatalogBuilder(fixture.builder);
-  plan.targets[1].extensions = {};
   const auto checked = fixture.checked();
   const auto errors = messages(checked, Severity::error);
   CHECK_THAT(errors, Contains("is the source database itself"));
   CHECK_THAT(errors,
              Contains("target encoding LATIN1 cannot hold every character of the source's UTF8"));
   CHECK_THAT(errors, Contains("may not create schemas or tables"));
+}
+
+TEST_CASE("an extension a target needs but its server lacks is an error naming both", "[plan]") {
+  Fixture fixture;
+  // public.users has a citext column: auth needs the extension, billing does not.
+  const auto citext = fixture.builder.extension("citext", "public", "1.6").oid;
+  fixture.builder.depends({catalog::ObjectKind::table, fixture.builder.oid_of("public", "users")},
+                          {catalog::ObjectKind::extension, citext});
+  fixture.plan = plan::build_plan(fixture.mapping, fixture.builder.catalog());
+  REQUIRE(fixture.plan.find_target("auth")->extensions == std::vector<catalog::Oid>{citext});
+  REQUIRE(fixture.plan.find_target("billing")->extensions.empty());
+  // Available elsewhere (plpgsql, pgcrypto) is not enough.
+  const auto plan = fixture.checked();
+  const auto found = findings_with(plan, "citext");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::error);
+  CHECK(found[0].diagnostic.message ==
+        "extension citext is needed but not available on the target server");
+  CHECK(found[0].diagnostic.hint ==
+        "install its package on the target server (e.g. postgresql-contrib)");
+  CHECK(found[0].diagnostic.where.target == "auth");
+  CHECK(count_of(plan, Severity::error) == 1);
+
+  Fixture installed;
+  installed.builder = fixture.builder;
+  installed.plan = plan::build_plan(installed.mapping, installed.builder.catalog());
+  installed.facts.targets[0].available_extensions.push_back("citext");
+  const auto passed = installed.checked();
+  CHECK(findings_with(passed, "citext").empty());
+  CHECK_FALSE(passed.has_errors());
+}
+
+TEST_CASE("a target server of an older major version than the source is a warning", "[plan]") {
+  Fixture fixture; // the source is 15.0
+  fixture.facts.targets[0].server_version = 140011;
+  const auto plan = fixture.checked();
+  const auto found = findings_with(plan, "older than the source");
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].severity == Severity::warning);
+  CHECK(found[0].diagnostic.message ==
+        "target server version 14 is older than the source's (15): the DDL generated from the "
+        "source may be refused");
+  CHECK(found[0].diagnostic.hint.empty());
+  CHECK(found[0].diagnostic.where.target == "auth");
+  CHECK_FALSE(plan.has_errors());
+
+  // An older minor release of the same major, a newer major and an unknown version (0) pass.
+  for (const int version : {150000, 160002, 0}) {
+    Fixture same;
+    same.builder.server_version(150004);
+    same.plan = plan::build_plan(same.mapping, same.builder.catalog());
+    same.facts.targets[0].server_version = version;
+    INFO("target version " << version);
+    CHECK(findings_with(same.checked(), "older than the source").empty());
+  }
 }
 
 TEST_CASE("target tables holding rows: error under fail, warning under truncate", "[plan]") {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "support/catalog_builder.hpp"
+
 #include <pgsplit/catalog/model.hpp>
 #include <pgsplit/plan/plan.hpp>
 
@@ -29,79 +31,47 @@ inline constexpr catalog::Oid legacy = 16393;
 
 inline const std::string odd_name = "odd \"name\" <ü>";
 
-inline catalog::Constraint foreign_key(catalog::Oid oid, std::string name,
-                                       std::vector<std::string> columns, catalog::Oid parent,
-                                       std::vector<std::string> parent_columns) {
-  catalog::Constraint c;
-  c.oid = oid;
-  c.name = std::move(name);
-  c.kind = catalog::ConstraintKind::foreign_key;
-  c.columns = std::move(columns);
-  c.referenced_table = parent;
-  c.referenced_columns = std::move(parent_columns);
-  return c;
-}
-
-inline catalog::Table table(catalog::Oid oid, std::string name, std::int64_t rows,
-                            std::int64_t bytes) {
-  catalog::Table t;
-  t.oid = oid;
-  t.name = {"public", std::move(name)};
+inline catalog::Table& table(testing::CatalogBuilder& builder, std::string name, std::int64_t rows,
+                             std::int64_t bytes) {
+  catalog::Table& t = builder.bare_table("public", name);
   t.estimated_rows = rows;
   t.size_bytes = bytes;
   return t;
 }
 
 inline catalog::Catalog make_catalog() {
-  catalog::Catalog c;
-  c.database = "app";
-  c.schemas = {{1, "public", {}}, {2, "audit", {}}};
-  c.extensions = {{500, "pgcrypto", "public", "1.3"}};
-  catalog::Type mood;
-  mood.oid = 600;
-  mood.name = {"public", "mood"};
-  mood.kind = catalog::TypeKind::enumeration;
-  c.types = {mood};
-  catalog::Function touch;
-  touch.oid = 700;
-  touch.name = {"public", "touch"};
-  catalog::Function fee;
-  fee.oid = 701;
-  fee.name = {"public", "fee"};
-  fee.identity_arguments = "amount numeric";
-  c.functions = {touch, fee};
-  catalog::Sequence users_id;
-  users_id.oid = 800;
-  users_id.name = {"public", "users_id_seq"};
-  catalog::Sequence global;
-  global.oid = 801;
-  global.name = {"public", "global_seq"};
-  c.sequences = {users_id, global};
-  c.views = {{900, {"public", "active_users"}, catalog::ViewKind::view, "", {}, {}},
-             {901, {"public", "stats"}, catalog::ViewKind::materialized_view, "", {}, {}},
-             {902, {"public", "report"}, catalog::ViewKind::view, "", {}, {}}};
+  testing::CatalogBuilder b;
+  b.database("app");
+  b.schema("audit");
+  b.next_oid(500).extension("pgcrypto", "public", "1.3");
+  b.next_oid(600).add_type("public", "mood", catalog::TypeKind::enumeration);
+  b.next_oid(700).add_function("public", "touch");
+  b.add_function("public", "fee").identity_arguments = "amount numeric";
+  b.next_oid(800).add_sequence("public", "users_id_seq");
+  b.add_sequence("public", "global_seq");
+  b.next_oid(900).add_view("public", "active_users");
+  b.add_view("public", "stats", catalog::ViewKind::materialized_view);
+  b.add_view("public", "report");
 
-  c.tables.push_back(table(users, "users", 12345, 12897485));
-  c.tables.push_back(table(sessions, "sessions", 100, 8192));
-  c.tables.back().constraints.push_back(
-      foreign_key(20001, "sessions_user_fkey", {"user_id"}, users, {"id"}));
-  c.tables.push_back(table(orders, "orders", 5000, 4096 * 100));
-  c.tables.back().constraints.push_back(
-      foreign_key(20002, "orders_user_id_fkey", {"user_id"}, users, {"id"}));
-  c.tables.back().constraints.push_back(
-      foreign_key(20003, "orders_legacy_fkey", {"legacy_id"}, legacy, {"id"}));
-  c.tables.push_back(table(events, "events", 0, 0));
-  c.tables.back().kind = catalog::TableKind::partitioned_table;
-  c.tables.push_back(table(events_2024, "events_2024", 50000, 10 * 1024 * 1024));
-  c.tables.back().partition_parent = events;
-  c.tables.push_back(table(audit_events, "audit_events", 1000, 80 * 1024));
-  c.tables.push_back(table(tmp_import, "tmp_import", 10, 8192));
-  c.tables.push_back(table(alembic_version, "alembic_version", 1, 8192));
-  c.tables.push_back(table(odd, odd_name, 3, 8192));
-  c.tables.back().constraints.push_back(
-      foreign_key(20004, "odd_order_fkey", {"order_id"}, orders, {"id"}));
-  c.tables.push_back(table(legacy, "legacy", 7, 8192));
-  return c;
+  b.next_oid(users);
+  table(b, "users", 12345, 12897485);
+  table(b, "sessions", 100, 8192);
+  table(b, "orders", 5000, 4096 * 100);
+  table(b, "events", 0, 0).kind = catalog::TableKind::partitioned_table;
+  table(b, "events_2024", 50000, 10 * 1024 * 1024).partition_parent = events;
+  table(b, "audit_events", 1000, 80 * 1024);
+  table(b, "tmp_import", 10, 8192);
+  table(b, "alembic_version", 1, 8192);
+  table(b, odd_name, 3, 8192);
+  table(b, "legacy", 7, 8192);
+  // The keys after the tables (OIDs 20001…20004), so that the tables keep the OIDs above.
+  auto& tables = b.edit().tables;
+  b.next_oid(20001);
+  b.add_foreign_key(tables[sessions - users], "sessions_user_fkey", {"user_id"}, users, {"id"});
+  b.add_foreign_key(tables[orders - users], "orders_user_id_fkey", {"user_id"}, users, {"id"});
+  b.add_foreign_key(tables[orders - users], "orders_legacy_fkey", {"legacy_id"}, legacy, {"id"});
+  b.add_foreign_key(tables[odd - users], "odd_order_fkey", {"order_id"}, orders, {"id"});
+  return b.catalog();
 }
 
 inline PlacedTable placed(const catalog::Catalog& c, catalog::Oid oid) {

@@ -166,7 +166,8 @@ TEST_CASE("render_text wraps long lists without splitting names", "[plan]") {
 }
 
 TEST_CASE("render_text handles an empty target and unknown OIDs", "[plan]") {
-  const pgsplit::catalog::Catalog catalog;
+  const pgsplit::testing::CatalogBuilder builder; // no tables, types, …: every OID is unknown
+  const auto& catalog = builder.catalog();
   Plan plan;
   plan.source_description = "host=h";
   TargetPlan target;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace pgsplit::testing {
 
@@ -16,6 +18,17 @@ inline std::string messages(const plan::Plan& plan, plan::Severity severity) {
     }
   }
   return text;
+}
+
+// The findings (any severity) whose message contains `text`, for asserting one finding whole.
+inline std::vector<plan::Finding> findings_with(const plan::Plan& plan, std::string_view text) {
+  std::vector<plan::Finding> found;
+  for (const auto& finding : plan.findings) {
+    if (finding.diagnostic.message.find(text) != std::string::npos) {
+      found.push_back(finding);
+    }
+  }
+  return found;
 }
 
 inline std::size_t count_of(const plan::Plan& plan, plan::Severity severity) {

@@ -1,6 +1,8 @@
 #pragma once
 
 // Hand-built catalogs and target plans for the DDL generator's unit tests (no server).
+#include "support/catalog_builder.hpp"
+
 #include <pgsplit/catalog/model.hpp>
 #include <pgsplit/plan/plan.hpp>
 #include <pgsplit/schema/target_ddl.hpp>
@@ -12,34 +14,27 @@
 // A namespace of their own: other folders' test helpers live in pgsplit::testing too.
 namespace pgsplit::testing::schema_ddl {
 
-// A catalog and one target ("auth") that the test fills: every table made with table() is
-// placed in the target unless told otherwise. Objects live in vectors reserved up front, so
-// references returned here stay valid while the test adds more.
+// A catalog (built by the shared CatalogBuilder) and one target ("auth") that the test fills:
+// every table made with table() is placed in the target unless told otherwise. References
+// returned here stay valid while the test adds more (see CatalogBuilder).
 class DdlFixture {
 public:
   DdlFixture() {
-    catalog.database = "monolith";
-    catalog.server_version = 150000;
-    catalog.schemas.push_back({2200, "public", "standard public schema"});
-    catalog.tables.reserve(64);
-    catalog.types.reserve(64);
-    catalog.sequences.reserve(64);
-    catalog.functions.reserve(64);
-    catalog.views.reserve(64);
+    builder.next_oid(20000).schema("public").comment = "standard public schema";
     target.name = "auth";
     target.schemas = {"public"};
     target.tables.reserve(64);
   }
+  // `catalog` refers into `builder`: a copy would share the original's.
+  DdlFixture(const DdlFixture&) = delete;
+  DdlFixture& operator=(const DdlFixture&) = delete;
 
   catalog::Table& table(const std::string& schema, const std::string& name, bool placed = true) {
-    catalog::Table table;
-    table.oid = next_oid++;
-    table.name = {schema, name};
-    catalog.tables.push_back(table);
+    catalog::Table& table = builder.bare_table(schema, name);
     if (placed) {
-      place(catalog.tables.back());
+      place(table);
     }
-    return catalog.tables.back();
+    return table;
   }
 
   void place(const catalog::Table& table, std::optional<catalog::QualifiedName> as = std::nullopt) {
@@ -52,68 +47,48 @@ public:
 
   static catalog::Column column(const std::string& name, const std::string& type, int number,
                                 bool not_null = false) {
-    catalog::Column column;
-    column.name = name;
-    column.type = type;
-    column.number = number;
-    column.not_null = not_null;
-    return column;
+    return CatalogBuilder::column(name, type, number, not_null);
   }
 
   catalog::Type& type(const std::string& name, catalog::TypeKind kind) {
-    catalog::Type type;
-    type.oid = next_oid++;
-    type.name = {"public", name};
-    type.kind = kind;
-    catalog.types.push_back(type);
+    catalog::Type& type = builder.add_type("public", name, kind);
     target.types.push_back(type.oid);
-    return catalog.types.back();
+    return type;
   }
 
   catalog::Sequence& sequence(const std::string& name, bool in_target = true) {
-    catalog::Sequence sequence;
-    sequence.oid = next_oid++;
-    sequence.name = {"public", name};
-    sequence.data_type = "bigint";
+    catalog::Sequence& sequence = builder.add_sequence("public", name);
     sequence.maximum = 9223372036854775807;
-    catalog.sequences.push_back(sequence);
     if (in_target) {
       target.sequences.push_back(sequence.oid);
     }
-    return catalog.sequences.back();
+    return sequence;
   }
 
   catalog::Function& function(const std::string& name, const std::string& definition) {
-    catalog::Function function;
-    function.oid = next_oid++;
-    function.name = {"public", name};
+    catalog::Function& function = builder.add_function("public", name);
     function.definition = definition;
-    catalog.functions.push_back(function);
     target.functions.push_back(function.oid);
-    return catalog.functions.back();
+    return function;
   }
 
   catalog::View& view(const std::string& name, const std::string& definition,
                       catalog::ViewKind kind = catalog::ViewKind::view) {
-    catalog::View view;
-    view.oid = next_oid++;
-    view.name = {"public", name};
-    view.kind = kind;
+    catalog::View& view = builder.add_view("public", name, kind);
     view.definition = definition;
-    catalog.views.push_back(view);
     target.views.push_back(view.oid);
-    return catalog.views.back();
+    return view;
   }
 
   void depends(catalog::ObjectRef dependent, catalog::ObjectRef referenced) {
-    catalog.dependencies.push_back({dependent, referenced});
+    builder.depends(dependent, referenced);
   }
 
   schema::TargetDdl generate() const { return schema::generate_target_ddl(catalog, target); }
 
-  catalog::Catalog catalog;
+  CatalogBuilder builder;
+  catalog::Catalog& catalog = builder.edit();
   plan::TargetPlan target;
-  catalog::Oid next_oid = 20000;
 };
 
 inline std::vector<std::string> sql_of(const std::vector<schema::Statement>& statements) {

@@ -132,10 +132,9 @@ TEST_CASE("hostile and mixed-case names are quoted everywhere", "[schema]") {
 
 TEST_CASE("schemas and extensions come first; public is not created", "[schema]") {
   DdlFixture fixture;
-  fixture.catalog.schemas.push_back({30000, "app", "the application"});
-  fixture.catalog.extensions.push_back({30001, "citext", "public", "1.6"});
+  fixture.builder.schema("app").comment = "the application";
   fixture.target.schemas = {"app", "public"};
-  fixture.target.extensions = {30001};
+  fixture.target.extensions = {fixture.builder.extension("citext", "public", "1.6").oid};
   CHECK(sql_of(fixture.generate().pre_data) ==
         std::vector<std::string>{
             R"(CREATE SCHEMA IF NOT EXISTS "app")",

@@ -145,10 +145,9 @@ TEST_CASE("pre-data order: schemas, extensions, setting, sequences, routines, ta
           "late functions, ownership",
           "[schema]") {
   DdlFixture fixture;
-  fixture.catalog.schemas.push_back({30000, "app", std::nullopt});
-  fixture.catalog.extensions.push_back({30001, "pgcrypto", "public", "1.3"});
+  fixture.builder.schema("app");
   fixture.target.schemas = {"app", "public"};
-  fixture.target.extensions = {30001};
+  fixture.target.extensions = {fixture.builder.extension("pgcrypto", "public", "1.3").oid};
   auto& users = fixture.table("public", "users");
   users.columns = {DdlFixture::column("id", "integer", 1, true)};
   auto& serial = fixture.sequence("users_id_seq");

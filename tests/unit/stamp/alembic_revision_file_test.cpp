@@ -1,3 +1,5 @@
+#include "support/problems.hpp"
+
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/alembic_revision_file.hpp>
 
@@ -8,14 +10,9 @@ using Strings = std::vector<std::string>;
 
 namespace {
 
-core::Diagnostics problems_of(std::string_view source) {
-  try {
-    stamp::parse_alembic_revision(source, "versions/x.py");
-  } catch (const core::ConfigError& error) {
-    return error.diagnostics();
-  }
-  FAIL("no ConfigError was thrown");
-  return {};
+core::Diagnostics revision_problems(std::string_view source) {
+  return pgsplit::testing::problems_of(
+      [&] { stamp::parse_alembic_revision(source, "versions/x.py"); });
 }
 
 } // namespace
@@ -52,23 +49,24 @@ TEST_CASE("parse_alembic_revision skips files without a revision", "[stamp]") {
 }
 
 TEST_CASE("parse_alembic_revision reports values it cannot read, with the line", "[stamp]") {
-  const auto computed = problems_of("import ids\n\nrevision = ids.next()\ndown_revision = None\n");
+  const auto computed =
+      revision_problems("import ids\n\nrevision = ids.next()\ndown_revision = None\n");
   REQUIRE(computed.size() == 1);
   CHECK(computed[0].where.file == "versions/x.py");
   CHECK(computed[0].where.line == 3);
   CHECK_THAT(computed[0].message, Catch::Contains("ids.next()"));
   CHECK_FALSE(computed[0].hint.empty());
 
-  const auto no_parent = problems_of("revision = 'r1'\n");
+  const auto no_parent = revision_problems("revision = 'r1'\n");
   REQUIRE(no_parent.size() == 1);
   CHECK_THAT(no_parent[0].message, Catch::Contains("no down_revision"));
 
   const auto too_long =
-      problems_of("revision = '" + std::string(33, 'a') + "'\ndown_revision = None\n");
+      revision_problems("revision = '" + std::string(33, 'a') + "'\ndown_revision = None\n");
   REQUIRE(too_long.size() == 1);
   CHECK_THAT(too_long[0].message, Catch::Contains("longer than 32"));
 
-  const auto tuple_revision = problems_of("revision = ('a', 'b')\ndown_revision = None\n");
+  const auto tuple_revision = revision_problems("revision = ('a', 'b')\ndown_revision = None\n");
   REQUIRE(tuple_revision.size() == 1);
   CHECK(tuple_revision[0].where.line == 1);
 }

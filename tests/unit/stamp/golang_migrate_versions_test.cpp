@@ -1,26 +1,19 @@
+#include "support/problems.hpp"
+
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/golang_migrate_versions.hpp>
 
 #include <catch2/catch.hpp>
 
-#include <functional>
 #include <string>
 
 using namespace pgsplit;
 
+using pgsplit::testing::problems_of;
+
 namespace {
 
 const std::string data_dir = std::string(PGSPLIT_TEST_DATA_DIR) + "/stamp/";
-
-core::Diagnostics problems_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const core::ConfigError& error) {
-    return error.diagnostics();
-  }
-  FAIL("no ConfigError was thrown");
-  return {};
-}
 
 } // namespace
 

@@ -1,3 +1,5 @@
+#include "support/problems.hpp"
+
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/migration_dir.hpp>
 
@@ -23,16 +25,13 @@ TEST_CASE("list_migration_dir sorts entries and recurses only when asked", "[sta
 }
 
 TEST_CASE("list_migration_dir reports a missing folder or a file given as folder", "[stamp]") {
-  try {
-    stamp::list_migration_dir(data_dir + "missing");
-    FAIL("no ConfigError was thrown");
-  } catch (const core::ConfigError& error) {
-    REQUIRE(error.diagnostics().size() == 1);
-    const auto& problem = error.diagnostics()[0];
-    CHECK(problem.where.file == data_dir + "missing");
-    CHECK_THAT(problem.message, Catch::Contains("does not exist"));
-    CHECK_THAT(problem.hint, Catch::Contains("relative to the folder of the mapping file"));
-  }
+  const auto problems =
+      pgsplit::testing::problems_of([] { stamp::list_migration_dir(data_dir + "missing"); });
+  REQUIRE(problems.size() == 1);
+  const auto& problem = problems[0];
+  CHECK(problem.where.file == data_dir + "missing");
+  CHECK_THAT(problem.message, Catch::Contains("does not exist"));
+  CHECK_THAT(problem.hint, Catch::Contains("relative to the folder of the mapping file"));
   CHECK_THROWS_WITH(stamp::list_migration_dir(data_dir + "flyway/V2__add_orders.sql"),
                     Catch::Contains("is not a folder"));
 }

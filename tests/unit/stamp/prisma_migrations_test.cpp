@@ -1,12 +1,15 @@
+#include "support/problems.hpp"
+
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/prisma_migrations.hpp>
 
 #include <catch2/catch.hpp>
 
-#include <functional>
 #include <string>
 
 using namespace pgsplit;
+
+using pgsplit::testing::problems_of;
 
 namespace {
 
@@ -17,16 +20,6 @@ constexpr const char* init_checksum =
     "c16d6921fddc29b9cce93c3d22417129a8dea50e9ea14967c9de88eeb7ad536b";
 constexpr const char* add_posts_checksum =
     "1dd85bc588423723d60fdc8319ca3b00cb0afab42a9f0ef71aa61f9e375d2647";
-
-core::Diagnostics problems_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const core::ConfigError& error) {
-    return error.diagnostics();
-  }
-  FAIL("no ConfigError was thrown");
-  return {};
-}
 
 } // namespace
 

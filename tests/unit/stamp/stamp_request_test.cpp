@@ -1,3 +1,5 @@
+#include "support/problems.hpp"
+
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/stamp_request.hpp>
 
@@ -15,14 +17,8 @@ const std::string data_dir = std::string(PGSPLIT_TEST_DATA_DIR) + "/stamp/";
 
 std::string quote(std::string_view name) { return "\"" + std::string(name) + "\""; }
 
-core::Diagnostics problems_of(const stamp::StampRequest& request) {
-  try {
-    stamp::plan_stamp(request, quote);
-  } catch (const core::ConfigError& error) {
-    return error.diagnostics();
-  }
-  FAIL("no ConfigError was thrown");
-  return {};
+core::Diagnostics request_problems(const stamp::StampRequest& request) {
+  return pgsplit::testing::problems_of([&] { stamp::plan_stamp(request, quote); });
 }
 
 stamp::StampRequest request_for(stamp::StampTool tool, const std::string& folder) {
@@ -57,7 +53,7 @@ TEST_CASE("plan_stamp: alembic defaults to head in alembic_version", "[stamp]") 
 
 TEST_CASE("plan_stamp: alembic with two heads needs heads: all", "[stamp]") {
   auto request = request_for(stamp::StampTool::alembic, "alembic_two_heads");
-  const auto problems = problems_of(request);
+  const auto problems = request_problems(request);
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].where.file == "pgsplit.yaml");
   CHECK(problems[0].where.line == 7);
@@ -88,16 +84,16 @@ TEST_CASE("plan_stamp: flyway, golang-migrate and prisma default to latest", "[s
 TEST_CASE("plan_stamp refuses options of another tool and a missing folder", "[stamp]") {
   auto heads_for_flyway = request_for(stamp::StampTool::flyway, "flyway");
   heads_for_flyway.all_heads = true;
-  CHECK_THAT(problems_of(heads_for_flyway).at(0).message, Catch::Contains("heads: all"));
+  CHECK_THAT(request_problems(heads_for_flyway).at(0).message, Catch::Contains("heads: all"));
 
   auto prisma_table = request_for(stamp::StampTool::prisma, "prisma");
   prisma_table.table = "migrations";
-  CHECK_THAT(problems_of(prisma_table).at(0).message, Catch::Contains("_prisma_migrations"));
+  CHECK_THAT(request_problems(prisma_table).at(0).message, Catch::Contains("_prisma_migrations"));
 
-  CHECK_THAT(problems_of(request_for(stamp::StampTool::prisma, "")).at(0).message,
+  CHECK_THAT(request_problems(request_for(stamp::StampTool::prisma, "")).at(0).message,
              Catch::Contains("needs migrations_dir"));
 
-  const auto missing = problems_of(request_for(stamp::StampTool::golang_migrate, "nowhere"));
+  const auto missing = request_problems(request_for(stamp::StampTool::golang_migrate, "nowhere"));
   REQUIRE(missing.size() == 1);
   CHECK_THAT(missing[0].where.file, Catch::EndsWith("nowhere"));
 }

@@ -1,3 +1,5 @@
+#include "support/problems.hpp"
+
 #include <pgsplit/config/environment.hpp>
 #include <pgsplit/config/mapping_loader.hpp>
 #include <pgsplit/core/error.hpp>
@@ -24,14 +26,8 @@ config::Target target_with(const std::string& stamps) {
       .targets.front();
 }
 
-core::Diagnostics problems_of(const config::Target& target) {
-  try {
-    stamp::plan_target_stamps(target, quote);
-  } catch (const core::ConfigError& error) {
-    return error.diagnostics();
-  }
-  FAIL("no ConfigError was thrown");
-  return {};
+core::Diagnostics target_problems(const config::Target& target) {
+  return pgsplit::testing::problems_of([&] { stamp::plan_target_stamps(target, quote); });
 }
 
 } // namespace
@@ -57,9 +53,9 @@ TEST_CASE("plan_target_stamps plans every entry in file order", "[stamp]") {
 }
 
 TEST_CASE("plan_target_stamps reports every problem, naming the target", "[stamp]") {
-  const auto problems =
-      problems_of(target_with("      - alembic: {version: head, versions_dir: alembic_two_heads}\n"
-                              "      - flyway: {version: latest, migrations_dir: no_such_dir}\n"));
+  const auto problems = target_problems(
+      target_with("      - alembic: {version: head, versions_dir: alembic_two_heads}\n"
+                  "      - flyway: {version: latest, migrations_dir: no_such_dir}\n"));
   REQUIRE(problems.size() == 2);
   for (const auto& problem : problems) {
     CHECK(problem.where.target == "svc");
@@ -67,9 +63,9 @@ TEST_CASE("plan_target_stamps reports every problem, naming the target", "[stamp
 }
 
 TEST_CASE("two entries writing the same table are refused", "[stamp]") {
-  const auto problems = problems_of(target_with("      - alembic: {version: 1a2b3c}\n"
-                                                "      - alembic: {table: other, version: 1a}\n"
-                                                "      - alembic: {version: 4d5e6f}\n"));
+  const auto problems = target_problems(target_with("      - alembic: {version: 1a2b3c}\n"
+                                                    "      - alembic: {table: other, version: 1a}\n"
+                                                    "      - alembic: {version: 4d5e6f}\n"));
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].where.line == 10);
   CHECK_THAT(problems[0].message, Contains(R"("alembic_version")") && Contains("line 8"));

@@ -1,3 +1,5 @@
+#include "support/catalog_builder.hpp"
+
 #include <pgsplit/verify/reference_checks.hpp>
 
 #include <catch2/catch.hpp>
@@ -75,17 +77,13 @@ TEST_CASE("distinct_keys_copy streams non-null keys as text in C order", "[verif
 TEST_CASE("plan_reference_checks: where each end lives, casts, and keys not checkable",
           "[verify]") {
   using namespace pgsplit;
-  catalog::Catalog catalog;
-  catalog::Table invoices;
-  invoices.oid = 1;
-  invoices.name = {"billing", "invoices"};
+  testing::CatalogBuilder builder;
+  catalog::Table& invoices = builder.next_oid(1).bare_table("billing", "invoices");
   invoices.columns = {{.name = "customer_id", .type = "integer"}};
-  catalog::Table customers;
-  customers.oid = 2;
-  customers.name = {"app", "customers"};
+  catalog::Table& customers = builder.bare_table("app", "customers");
   customers.kind = catalog::TableKind::partitioned_table;
   customers.columns = {{.name = "id", .type = "bigint"}};
-  catalog.tables = {invoices, customers};
+  const catalog::Catalog& catalog = builder.catalog();
 
   plan::Plan plan;
   plan.targets.push_back({.name = "billing"});

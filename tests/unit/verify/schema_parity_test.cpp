@@ -1,3 +1,5 @@
+#include "support/catalog_builder.hpp"
+
 #include <pgsplit/verify/schema_parity.hpp>
 
 #include <catch2/catch.hpp>
@@ -9,10 +11,10 @@ using namespace pgsplit::verify;
 
 namespace {
 
-catalog::Table make_orders(catalog::Oid oid) {
-  catalog::Table table;
-  table.oid = oid;
-  table.name = {"app", "orders"};
+// app.orders as the source has it, with the given OID, added to `builder`.
+catalog::Table& add_orders(testing::CatalogBuilder& builder, catalog::QualifiedName name,
+                           catalog::Oid oid) {
+  catalog::Table& table = builder.next_oid(oid).bare_table(name.schema, name.name);
   table.columns = {{.name = "id", .number = 1, .type = "integer"},
                    {.name = "customer_id", .number = 2, .type = "bigint"},
                    {.name = "note", .number = 3, .type = "text"}};
@@ -24,22 +26,24 @@ catalog::Table make_orders(catalog::Oid oid) {
 }
 
 struct Fixture {
-  catalog::Catalog source;
-  catalog::Catalog target;
+  testing::CatalogBuilder sources;
+  testing::CatalogBuilder targets;
+  catalog::Catalog& source = sources.edit();
+  catalog::Catalog& target = targets.edit();
   plan::TargetPlan plan;
 
   Fixture() {
-    source.tables.push_back(make_orders(10));
+    add_orders(sources, {"app", "orders"}, 10);
     plan.name = "shop";
     plan.tables.push_back(
         {.table = 10, .source_name = {"app", "orders"}, .target_name = {"shop", "orders"}});
     plan.dropped_foreign_keys.push_back(
         {.constraint = 99, .name = "orders_customer_fk", .child_table = 10});
-    auto copied = make_orders(5000);
-    copied.name = {"shop", "orders"};
+    auto& copied = add_orders(targets, {"shop", "orders"}, 5000);
     copied.constraints.erase(copied.constraints.begin() + 1); // the dropped key
-    target.tables.push_back(copied);
   }
+  Fixture(const Fixture&) = delete;
+  Fixture& operator=(const Fixture&) = delete;
 
   catalog::Table& copied() { return target.tables.front(); }
 
@@ -102,13 +106,11 @@ TEST_CASE("schema parity reports a missing table and a table of another kind", "
 TEST_CASE("a partition's clone of a dropped key is dropped too; attached indexes are not named",
           "[verify]") {
   Fixture fixture;
-  auto partition = make_orders(11);
-  partition.name = {"app", "orders_2024"};
+  auto& partition = add_orders(fixture.sources, {"app", "orders_2024"}, 11);
   partition.partition_parent = 10;
   partition.constraints[1].is_local = false;
   partition.indexes = {{.name = "orders_2024_pkey", .parent_index = 1},
                        {.name = "orders_2024_note_idx", .parent_index = 2}};
-  fixture.source.tables.push_back(partition);
   fixture.plan.tables.push_back({.table = 11,
                                  .source_name = {"app", "orders_2024"},
                                  .target_name = {"shop", "orders_2024"},

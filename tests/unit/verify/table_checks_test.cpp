@@ -1,3 +1,5 @@
+#include "support/catalog_builder.hpp"
+
 #include <pgsplit/verify/table_checks.hpp>
 
 #include <catch2/catch.hpp>
@@ -6,14 +8,6 @@ using namespace pgsplit;
 using namespace pgsplit::verify;
 
 namespace {
-
-catalog::Table table(catalog::Oid oid, std::string name, catalog::TableKind kind) {
-  catalog::Table made;
-  made.oid = oid;
-  made.name = {"app", std::move(name)};
-  made.kind = kind;
-  return made;
-}
 
 plan::PlacedTable placed(catalog::Oid oid, std::string name, std::int64_t size,
                          std::optional<std::string> where = std::nullopt) {
@@ -27,12 +21,13 @@ plan::PlacedTable placed(catalog::Oid oid, std::string name, std::int64_t size,
 } // namespace
 
 TEST_CASE("plan_table_checks: one check per target table, largest first", "[verify]") {
-  catalog::Catalog catalog;
-  catalog.tables = {table(1, "small", catalog::TableKind::table),
-                    table(2, "events", catalog::TableKind::partitioned_table),
-                    table(3, "events_2024", catalog::TableKind::table),
-                    table(4, "remote", catalog::TableKind::foreign_table),
-                    table(5, "big", catalog::TableKind::table)};
+  testing::CatalogBuilder builder;
+  builder.next_oid(1).bare_table("app", "small");
+  builder.bare_table("app", "events").kind = catalog::TableKind::partitioned_table;
+  builder.bare_table("app", "events_2024");
+  builder.bare_table("app", "remote").kind = catalog::TableKind::foreign_table;
+  builder.bare_table("app", "big");
+  const catalog::Catalog& catalog = builder.catalog();
   plan::Plan plan;
   plan.targets.push_back({.name = "crm", .url_description = "postgresql://crm"});
   auto& tables = plan.targets.back().tables;
