@@ -60,7 +60,10 @@ void check_server(Plan& plan, const TargetPlan& target, const config::Target& co
     add_warning(plan, where,
                 fmt::format("target server version {} is older than the source's ({}): the DDL "
                             "generated from the source may be refused",
-                            facts.server_version / 10000, catalog.server_version / 10000));
+                            facts.server_version / 10000, catalog.server_version / 10000),
+                fmt::format("use a target server of version {} or later, or check `pgsplit plan "
+                            "--sql` on this one",
+                            catalog.server_version / 10000));
   }
   if (!facts.encoding.empty() && facts.encoding != catalog.server_encoding &&
       facts.encoding != "UTF8") {
@@ -218,6 +221,11 @@ void check_preflight(Plan& plan, const config::Mapping& mapping, const catalog::
     if (check_connection(plan, *target, configured, target_facts)) {
       check_server(plan, *target, configured, catalog, mapping, target_facts);
       check_tables(plan, *target, mapping, catalog, target_facts);
+    } else if (!target_facts.database_exists && configured.create_database &&
+               target_facts.can_create) {
+      // To be created: no tables yet, but its server (version, encoding, extensions, read
+      // from a maintenance database) must take what the source needs.
+      check_server(plan, *target, configured, catalog, mapping, target_facts);
     }
   }
   check_source(plan, facts.source, catalog);

@@ -126,6 +126,30 @@ TEST_CASE("an extension a target needs but its server lacks is an error naming b
   CHECK_FALSE(passed.has_errors());
 }
 
+// Found while testing the rule above: for a database pgsplit is to create, the server's facts
+// (read from its maintenance database) were never checked, so a missing extension failed
+// `apply` after the database had been created.
+TEST_CASE("a database to be created is checked against its server too", "[plan]") {
+  Fixture fixture;
+  const auto citext = fixture.builder.extension("citext", "public", "1.6").oid;
+  fixture.builder.depends(
+      {catalog::ObjectKind::table, fixture.builder.oid_of("public", "invoices")},
+      {catalog::ObjectKind::extension, citext});
+  fixture.plan = plan::build_plan(fixture.mapping, fixture.builder.catalog());
+  auto& billing = fixture.facts.targets[1]; // create_database: true
+  billing.database_exists = false;
+  billing.reachable = false;
+  billing.can_create = true;
+  billing.server_version = 140009;
+  const auto plan = fixture.checked();
+  const auto missing = findings_with(plan, "citext");
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0].severity == Severity::error);
+  CHECK(missing[0].diagnostic.where.target == "billing");
+  CHECK(findings_with(plan, "older than the source").size() == 1);
+  CHECK(count_of(plan, Severity::error) == 1); // nothing said about its (absent) tables
+}
+
 TEST_CASE("a target server of an older major version than the source is a warning", "[plan]") {
   Fixture fixture; // the source is 15.0
   fixture.facts.targets[0].server_version = 140011;
@@ -136,7 +160,8 @@ TEST_CASE("a target server of an older major version than the source is a warnin
   CHECK(found[0].diagnostic.message ==
         "target server version 14 is older than the source's (15): the DDL generated from the "
         "source may be refused");
-  CHECK(found[0].diagnostic.hint.empty());
+  CHECK(found[0].diagnostic.hint ==
+        "use a target server of version 15 or later, or check `pgsplit plan --sql` on this one");
   CHECK(found[0].diagnostic.where.target == "auth");
   CHECK_FALSE(plan.has_errors());
 

@@ -102,7 +102,7 @@ TEST_CASE("plan_stamp refuses options of another tool and a missing folder", "[s
 // mistake (stamp_target runs their statements as written), and are refused rather than
 // planned as alembic as the bridge between the two enums used to do.
 TEST_CASE("plan_stamp refuses a sql entry instead of planning it as another tool", "[stamp]") {
-  const auto problems = problems_of(request_for(stamp::StampTool::sql, ""));
+  const auto problems = request_problems(request_for(stamp::StampTool::sql, ""));
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].message == "sql has no version table to plan");
 }
