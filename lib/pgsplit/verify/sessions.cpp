@@ -36,7 +36,9 @@ pg::Connection open_source_in_snapshot(const std::string& url, const std::string
   return connection;
 }
 
-pg::Connection& TargetSessions::get(const std::string& target) {
+pg::Connection& TargetSessions::get(const std::string& target, const std::string& keep) {
+  std::erase_if(
+      open_, [&](const auto& session) { return session.first != target && session.first != keep; });
   const auto found = open_.find(target);
   if (found != open_.end()) {
     return found->second;

@@ -26,14 +26,17 @@ std::string export_snapshot(pg::Connection& source);
 // ONLY, SET TRANSACTION SNAPSHOT, output settings.
 pg::Connection open_source_in_snapshot(const std::string& url, const std::string& snapshot);
 
-// Read-only target sessions opened on first use, one per target, with the output settings.
-// Not shared between threads: each worker has its own.
+// Read-only target sessions opened on first use, with the output settings. Only the sessions
+// in use stay open (one, or two for a reference check): with many targets, a session kept per
+// target touched would add up to jobs x targets connections on a server. Not shared between
+// threads: each worker has its own.
 class TargetSessions {
 public:
   explicit TargetSessions(const config::Mapping& mapping) : mapping_(mapping) {}
-  // Throws core::Error when the mapping has no such target, core::ConnectionError when it
-  // cannot be reached.
-  pg::Connection& get(const std::string& target);
+  // The session of `target`; every other one is closed first, except that of `keep` (a
+  // reference taken earlier for `keep` stays valid). Throws core::Error when the mapping has no
+  // such target, core::ConnectionError when it cannot be reached.
+  pg::Connection& get(const std::string& target, const std::string& keep = {});
 
 private:
   const config::Mapping& mapping_;
