@@ -156,6 +156,39 @@ faults_wait_copy() {
   fail "no $direction of $table moved $min_bytes bytes within ${FAULTS_TIMEOUT}s"
 }
 
+# faults_wait_true URL SQL WHAT: waits until SQL (one boolean) is true in the database of URL;
+# fails when apply ends first or within FAULTS_TIMEOUT seconds. WHAT says what is awaited.
+faults_wait_true() {
+  local url=$1 sql=$2 what=$3 waited=0
+  until [[ $(psql_at "$url" -c "$sql") == t ]]; do
+    if [[ -n $FAULTS_PID ]] && ! kill -0 "$FAULTS_PID" 2>/dev/null; then
+      show_last_run
+      fail "pgsplit apply ended before $what"
+    fi
+    if ((waited >= FAULTS_TIMEOUT * 20)); then
+      show_last_run
+      fail "not within ${FAULTS_TIMEOUT}s: $what"
+    fi
+    sleep 0.05
+    waited=$((waited + 1))
+  done
+}
+
+# faults_wait_only_events SERVER_URL: once the copy of telemetry's events is seen moving
+# (faults_wait_copy), waits until every other job is over: shop entirely (its last job records
+# the `views` phase) and audit_log's indexes in telemetry. From then on, events' copy is the only
+# job running (its own indexes and telemetry's last job wait for it), so a fault hits that copy
+# and nothing else: the error can only name it. Then checks that the copy is still in flight.
+faults_wait_only_events() {
+  local server=$1
+  faults_wait_true "$(faults_url_of shop)" \
+    "SELECT EXISTS (SELECT 1 FROM _pgsplit.phases WHERE phase = 'views')" "shop was done"
+  faults_wait_true "$(faults_url_of telemetry)" \
+    "SELECT EXISTS (SELECT 1 FROM _pgsplit.tables WHERE target_table = '\"public\".\"audit_log\"'
+                      AND post_data_done_at IS NOT NULL)" "telemetry's audit_log was done"
+  faults_wait_copy "$server" "$FAULTS_TELEMETRY_DB" 'COPY FROM' events
+}
+
 # faults_expect_untouched TARGET TABLE: the table is empty in TARGET and not marked done in
 # its _pgsplit.tables (what a rolled-back copy leaves).
 faults_expect_untouched() {
