@@ -317,14 +317,15 @@ faults_signal_scenario() {
 # unmarked; no session is left; then `apply --resume` completes and `verify --checksums` passes.
 faults_backend_killed_scenario() {
   local side=$1 database direction
+  faults_source 400000
+  faults_targets "$PGSPLIT_TEST_URL"
+  ok "source loaded"
+  # The databases are named by faults_source and faults_targets.
   case $side in
     target) database=$FAULTS_TELEMETRY_DB direction='COPY FROM' ;;
     source) database=$FAULTS_SOURCE_DB direction='COPY TO' ;;
     *) fail "faults_backend_killed_scenario: unknown side '$side'" ;;
   esac
-  faults_source 400000
-  faults_targets "$PGSPLIT_TEST_URL"
-  ok "source loaded"
 
   faults_start_apply -q
   faults_wait_copy "$PGSPLIT_TEST_URL" "$database" "$direction" events
