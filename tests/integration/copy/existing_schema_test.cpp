@@ -16,6 +16,11 @@ CREATE TABLE children (id int PRIMARY KEY, parent_id int NOT NULL REFERENCES par
                        note text);
 INSERT INTO parents SELECT i, 'parent ' || i FROM generate_series(1, 300) i;
 INSERT INTO children SELECT i, 1 + i % 300, 'child ' || i FROM generate_series(1, 2000) i;
+CREATE TABLE readings (child_id int NOT NULL REFERENCES children (id), at int NOT NULL)
+  PARTITION BY RANGE (at);
+CREATE TABLE readings_low PARTITION OF readings FOR VALUES FROM (0) TO (500);
+CREATE TABLE readings_high PARTITION OF readings FOR VALUES FROM (500) TO (1000);
+INSERT INTO readings SELECT 1 + i % 2000, i % 1000 FROM generate_series(1, 3000) i;
 )sql";
 
 // As a service's migrations would leave it: the key child → parent (and one more, from a
@@ -36,12 +41,17 @@ CREATE TRIGGER children_audit AFTER INSERT ON children FOR EACH ROW EXECUTE FUNC
 CREATE TRIGGER parents_audit BEFORE INSERT OR UPDATE ON parents
   FOR EACH ROW EXECUTE FUNCTION audit_row();
 ALTER TABLE parents DISABLE TRIGGER parents_audit;
+CREATE TABLE readings (child_id int NOT NULL CONSTRAINT readings_child_fk REFERENCES children (id),
+                       at int NOT NULL) PARTITION BY RANGE (at);
+CREATE TABLE readings_low PARTITION OF readings FOR VALUES FROM (0) TO (500);
+CREATE TABLE readings_high PARTITION OF readings FOR VALUES FROM (500) TO (1000);
+CREATE TRIGGER readings_audit AFTER INSERT ON readings FOR EACH ROW EXECUTE FUNCTION audit_row();
 )sql";
 
 const char* mapping = R"(
 source: {url: "${MONOLITH_URL}"}
 targets:
-  app: {url: "${APP_URL}", tables: [parents, children]}
+  app: {url: "${APP_URL}", tables: [parents, children, readings]}
 options: {schema: existing, jobs: 2}
 )";
 
@@ -68,6 +78,8 @@ TEST_CASE("existing schema: the target's keys, triggers and defaults do not stop
         SplitFixture::digest(split.source(), "parents"));
   CHECK(SplitFixture::digest(split.target("app"), "children") ==
         SplitFixture::digest(split.source(), "children"));
+  CHECK(SplitFixture::digest(split.target("app"), "readings", "1, 2") ==
+        SplitFixture::digest(split.source(), "readings", "1, 2"));
   auto app = split.target("app").connect();
   // The target's default filled the column the source does not have.
   CHECK(count(app, "SELECT count(*) AS n FROM parents WHERE created_by = 'migration'") == 300);
@@ -76,6 +88,9 @@ TEST_CASE("existing schema: the target's keys, triggers and defaults do not stop
                    "AND conname = 'children_parent_fk' AND confdeltype = 'c'") == 1);
   CHECK(count(app, "SELECT count(*) AS n FROM pg_constraint WHERE contype = 'f' AND convalidated "
                    "AND conrelid = 'bookmarks'::regclass") == 1);
+  // The partitioned table's key, on the table and its partitions.
+  CHECK(count(app, "SELECT count(*) AS n FROM pg_constraint WHERE contype = 'f' AND convalidated "
+                   "AND conname = 'readings_child_fk'") == 3);
   CHECK_THROWS(app.exec("INSERT INTO children VALUES (999999, 424242, 'orphan')"));
   // The trigger did not fire for copied rows, and is enabled again; the disabled one stays so.
   CHECK(count(app, "SELECT count(*) AS n FROM audit") == 0);
@@ -83,6 +98,9 @@ TEST_CASE("existing schema: the target's keys, triggers and defaults do not stop
             .text(0, "e") == "O");
   CHECK(app.exec("SELECT tgenabled::text AS e FROM pg_trigger WHERE tgname = 'parents_audit'")
             .text(0, "e") == "D");
+  // The partitioned table's trigger is enabled again on the table and its two partitions.
+  CHECK(count(app, "SELECT count(*) AS n FROM pg_trigger WHERE tgname = 'readings_audit' AND "
+                   "tgenabled = 'O'") == 3);
   app.exec("INSERT INTO children VALUES (5000, 1, 'after the copy')");
   CHECK(count(app, "SELECT count(*) AS n FROM audit") == 1);
   CHECK(count(app, "SELECT count(*) AS n FROM _pgsplit.lifted_keys") == 0);
@@ -100,8 +118,8 @@ TEST_CASE("existing schema: keys lifted by a run that failed are restored by --r
   REQUIRE_FALSE(failed.complete());
   auto app = split.target("app").connect();
   // The definitions wait in the target's state while the keys are off.
-  CHECK(count(app, "SELECT count(*) AS n FROM _pgsplit.lifted_keys") == 2);
-  CHECK(count(app, "SELECT count(*) AS n FROM _pgsplit.disabled_triggers") == 1);
+  CHECK(count(app, "SELECT count(*) AS n FROM _pgsplit.lifted_keys") == 3);
+  CHECK(count(app, "SELECT count(*) AS n FROM _pgsplit.disabled_triggers") == 2);
 
   app.exec("ALTER TABLE children DROP CONSTRAINT no_seven");
   copy::ApplyOptions resume;
@@ -110,7 +128,7 @@ TEST_CASE("existing schema: keys lifted by a run that failed are restored by --r
   CHECK(SplitFixture::digest(split.target("app"), "children") ==
         SplitFixture::digest(split.source(), "children"));
   CHECK(count(app, "SELECT count(*) AS n FROM pg_constraint WHERE contype = 'f' AND "
-                   "convalidated") == 2);
+                   "convalidated AND conparentid = 0") == 3);
   CHECK(app.exec("SELECT tgenabled::text AS e FROM pg_trigger WHERE tgname = 'children_audit'")
             .text(0, "e") == "O");
   CHECK(count(app, "SELECT count(*) AS n FROM audit") == 0);
