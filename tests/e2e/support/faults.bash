@@ -174,19 +174,42 @@ faults_wait_true() {
   done
 }
 
-# faults_wait_only_events SERVER_URL: once the copy of telemetry's events is seen moving
-# (faults_wait_copy), waits until every other job is over: shop entirely (its last job records
-# the `views` phase) and audit_log's indexes in telemetry. From then on, events' copy is the only
-# job running (its own indexes and telemetry's last job wait for it), so a fault hits that copy
-# and nothing else: the error can only name it. Then checks that the copy is still in flight.
-faults_wait_only_events() {
-  local server=$1
-  faults_wait_true "$(faults_url_of shop)" \
-    "SELECT EXISTS (SELECT 1 FROM _pgsplit.phases WHERE phase = 'views')" "shop was done"
-  faults_wait_true "$(faults_url_of telemetry)" \
-    "SELECT EXISTS (SELECT 1 FROM _pgsplit.tables WHERE target_table = '\"public\".\"audit_log\"'
-                      AND post_data_done_at IS NOT NULL)" "telemetry's audit_log was done"
-  faults_wait_copy "$server" "$FAULTS_TELEMETRY_DB" 'COPY FROM' events
+# faults_freeze_on_events SERVER_URL: once the copy of telemetry's events is seen moving
+# (faults_wait_copy), freezes pgsplit (SIGSTOP) at a moment when every other job is over: shop
+# entirely (its last job records the `views` phase) and audit_log's indexes in telemetry, while
+# events' COPY is still open on the targets' server. Frozen, nothing moves: a fault injected now
+# hits that copy and nothing else, so the error can only name it. Thaw with faults_thaw. Until
+# the other jobs are over, pgsplit runs on and is looked at again every 50 ms.
+faults_freeze_on_events() {
+  local server=$1 waited=0 state
+  local shop_done="SELECT EXISTS (SELECT 1 FROM _pgsplit.phases WHERE phase = 'views')"
+  local audit_done="SELECT EXISTS (SELECT 1 FROM _pgsplit.tables
+      WHERE target_table = '\"public\".\"audit_log\"' AND post_data_done_at IS NOT NULL)"
+  local events_moving="SELECT EXISTS (SELECT 1 FROM pg_stat_progress_copy p
+      JOIN pg_stat_activity a USING (pid) WHERE a.datname = '$FAULTS_TELEMETRY_DB'
+       AND p.command = 'COPY FROM' AND a.application_name LIKE 'pgsplit%'
+       AND a.query LIKE '%\"events\"%')"
+  while :; do
+    kill -STOP "$FAULTS_PID" 2>/dev/null || { show_last_run; fail "pgsplit apply ended before the other jobs were over"; }
+    state=$(psql_at "$(faults_url_of shop)" -c "$shop_done")$(psql_at "$(faults_url_of telemetry)" -c "$audit_done")
+    state+=$(psql_at "$server" -c "$events_moving")
+    case $state in
+      ttt) return 0 ;;
+      *f) kill -CONT "$FAULTS_PID"; show_last_run
+          fail "events' copy ended before the other jobs (state $state): make the source's events larger" ;;
+    esac
+    kill -CONT "$FAULTS_PID"
+    if ((waited >= FAULTS_TIMEOUT * 20)); then
+      fail "the other jobs were not over within ${FAULTS_TIMEOUT}s (state $state)"
+    fi
+    sleep 0.05
+    waited=$((waited + 1))
+  done
+}
+
+# faults_thaw: lets the frozen pgsplit run again (SIGCONT).
+faults_thaw() {
+  kill -CONT "$FAULTS_PID" 2>/dev/null || true
 }
 
 # faults_expect_untouched TARGET TABLE: the table is empty in TARGET and not marked done in
