@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The targets' server stopped (`pg_ctl stop -m fast`) while telemetry's `events` is being copied
-# and nothing else runs, then started again: apply exits 1 with an error naming a target and what happened; after the
-# restart, events is empty and unmarked, no pgsplit session is left on the source, and
-# `apply --resume` completes; `verify --checksums` passes. The targets live on a cluster of this
-# script's own (scripts/pg-sandbox): the shared test cluster is never stopped.
+# and nothing else runs (pgsplit frozen meanwhile), then started again: apply exits 1 with an
+# error naming target telemetry, table events and the lost connection; after the restart, events
+# is empty and unmarked, no pgsplit session is left on the source, and `apply --resume`
+# completes; `verify --checksums` passes. The targets live on a cluster of this script's own
+# (scripts/pg-sandbox): the shared test cluster is never stopped.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 source "$(dirname "${BASH_SOURCE[0]}")/support/faults.bash"
