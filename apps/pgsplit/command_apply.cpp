@@ -156,8 +156,13 @@ int run_apply(const std::vector<std::string>& arguments) {
   const auto report = copy::apply_split(session.source, session.mapping.source.url, session.mapping,
                                         session.catalog, session.plan, apply);
   if (report.interrupted || !report.complete()) {
-    fmt::print("{}", format == "json" ? copy::render_report_json(report)
-                                      : copy::render_report_text(report));
+    if (format == "json") { // the same document as after a complete run, without what follows
+      nlohmann::ordered_json json;
+      json["apply"] = nlohmann::ordered_json::parse(copy::render_report_json(report));
+      fmt::print("{}\n", json.dump(2));
+    } else {
+      fmt::print("{}", copy::render_report_text(report));
+    }
   }
   if (report.interrupted) {
     throw core::InterruptedError("apply interrupted: in-flight copies were rolled back; "

@@ -5,7 +5,8 @@
 #     customers is empty and unmarked; once the lock is released `apply --resume` completes and
 #     `verify --checksums` passes.
 #  2. with the operator's statement_timeout given with the connection (`-c statement_timeout=3s`,
-#     docs/apply.md "Timeouts") instead: the same, naming the statement timeout.
+#     docs/apply.md "Timeouts") instead: the same, naming the statement timeout; with
+#     `--format json`, the report is {"apply": …} with complete false and that failure.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 source "$(dirname "${BASH_SOURCE[0]}")/support/faults.bash"
@@ -51,12 +52,18 @@ faults_targets "$PGSPLIT_TEST_URL" 2
 export FAULTS_SHOP_URL="$FAULTS_SHOP_URL?options=-c%20statement_timeout%3D3s"
 expect_eq "$(psql_at "$PGSPLIT_TEST_URL?options=-c%20statement_timeout%3D3s" -c "SHOW statement_timeout")" 3s \
   "statement_timeout of a session opened with the operator's options"
-faults_start_apply -q
+faults_start_apply --format json
 lock_customers
 faults_wait_apply
 if [[ $E2E_STATUS -ne 1 ]]; then show_last_run; fail "expected exit 1, got $E2E_STATUS"; fi
 expect_line_with "$E2E_ERR" "pgsplit: error:" "target shop" "customers" "statement timeout"
 ok "statement_timeout given with the connection: apply exits 1 naming the timeout, target shop and table customers"
+# The JSON report of a run that failed has the shape of a complete run's (docs/apply.md).
+expect_eq "$(json_query "$E2E_OUT" "sorted(doc.keys())")" '["apply"]' "members of the failed run's JSON"
+expect_eq "$(json_query "$E2E_OUT" "doc['apply']['complete']")" "False" "apply.complete"
+expect_eq "$(json_query "$E2E_OUT" "any('customers' in f and 'statement timeout' in f for f in doc['apply']['failures'])")" \
+  "True" "apply.failures naming customers and the timeout"
+ok "--format json: the failed run prints {\"apply\": …} with complete false and the failure"
 faults_release_lock
 faults_expect_untouched shop customers
 ok "customers is empty and unmarked"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# The targets' server stopped (`pg_ctl stop -m fast`) while telemetry's `events` is being copied,
-# then started again: apply exits 1 with an error naming a target and what happened; after the
-# restart, events is empty and unmarked, no pgsplit session is left on the source, and
-# `apply --resume` completes; `verify --checksums` passes. The targets live on a cluster of this
-# script's own (scripts/pg-sandbox): the shared test cluster is never stopped.
+# The targets' server stopped (`pg_ctl stop -m fast`) while telemetry's `events` is being copied
+# and nothing else runs (pgsplit frozen meanwhile), then started again: apply exits 1 with an
+# error naming target telemetry, table events and the lost connection; after the restart, events
+# is empty and unmarked, no pgsplit session is left on the source, and `apply --resume`
+# completes; `verify --checksums` passes. The targets live on a cluster of this script's own
+# (scripts/pg-sandbox): the shared test cluster is never stopped.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 source "$(dirname "${BASH_SOURCE[0]}")/support/faults.bash"
@@ -12,22 +13,27 @@ faults_begin fault_target_server_restart
 sandbox=$PGSPLIT_SOURCE_DIR/scripts/pg-sandbox
 FAULTS_EXTRA_SANDBOX=faults-targets-$$
 target_server=$("$sandbox" start "$FAULTS_EXTRA_SANDBOX") || fail "could not start a sandbox for the targets"
-faults_source 400000
+faults_source 600000
 faults_targets "$target_server"
 ok "source on the test cluster, targets on sandbox $FAULTS_EXTRA_SANDBOX"
 
 faults_start_apply -q
 faults_wait_copy "$target_server" "$FAULTS_TELEMETRY_DB" 'COPY FROM' events
+# Stopping the server while another job runs (shop's sequences, say) would make the first error
+# that job's, and stopping it once events' copy has committed would prove nothing: pgsplit is
+# frozen while events' copy is open and every other job is over.
+faults_freeze_on_events "$target_server"
 "$sandbox" stop-fast "$FAULTS_EXTRA_SANDBOX" || fail "could not stop the targets' server"
+faults_thaw
 faults_wait_apply
 if [[ $E2E_STATUS -ne 1 ]]; then show_last_run; fail "expected exit 1, got $E2E_STATUS"; fi
-expect_match "$E2E_ERR" "^pgsplit: error: .*target (telemetry|shop), table "
+expect_match "$E2E_ERR" "^pgsplit: error: apply did not complete: target telemetry, table public.events: "
 expect_match "$E2E_ERR" "server closed the connection|terminating connection"
 target_port=${target_server#*@127.0.0.1:}
 target_port=${target_port%%/*}
 expect_contains "$E2E_ERR" "127.0.0.1:$target_port/" "the error (naming the targets' server)"
 expect_contains "$E2E_ERR" "--resume"
-ok "apply exits 1 with an error naming the target, its server and the lost connection"
+ok "apply exits 1 with an error naming target telemetry, table events, its server and the lost connection"
 expect_line_with "$E2E_OUT" "telemetry: public.events" "(failed)"
 ok "the summary lists events as failed"
 

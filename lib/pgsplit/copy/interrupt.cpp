@@ -12,17 +12,23 @@ void Interrupt::trigger(int signal_number) noexcept {
     return;
   }
   std::lock_guard lock(mutex_);
-  for (const auto& canceller : cancellers_) {
+  for (const auto& [connection, canceller] : cancellers_) {
     canceller.cancel();
   }
 }
 
 void Interrupt::watch(const pg::Connection& connection) {
   std::lock_guard lock(mutex_);
-  cancellers_.push_back(connection.canceller());
+  const auto& canceller =
+      cancellers_.insert_or_assign(connection.native(), connection.canceller()).first->second;
   if (triggered_.load()) {
-    cancellers_.back().cancel();
+    canceller.cancel();
   }
+}
+
+void Interrupt::forget(const pg::Connection& connection) {
+  std::lock_guard lock(mutex_);
+  cancellers_.erase(connection.native());
 }
 
 SignalWatcher::SignalWatcher(Interrupt& interrupt) {

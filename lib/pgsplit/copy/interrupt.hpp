@@ -4,9 +4,9 @@
 
 #include <atomic>
 #include <csignal>
+#include <map>
 #include <mutex>
 #include <thread>
-#include <vector>
 
 // Stopping a run: on SIGINT/SIGTERM (or the first failed job) every in-flight statement on
 // every server is cancelled, so the workers roll back and return quickly.
@@ -19,14 +19,16 @@ public:
   bool triggered() const { return triggered_.load(); }
   int signal_number() const { return signal_.load(); }
 
-  // Connections register for the whole run; cancelling an idle one is harmless.
+  // Connections register while they are open; cancelling an idle one is harmless.
   void watch(const pg::Connection& connection);
+  // Before closing a watched connection (a worker moving to another target).
+  void forget(const pg::Connection& connection);
 
 private:
   std::atomic<bool> triggered_{false};
   std::atomic<int> signal_{0};
   std::mutex mutex_;
-  std::vector<pg::Canceller> cancellers_;
+  std::map<const void*, pg::Canceller> cancellers_; // by the connection's libpq handle
 };
 
 // While alive, SIGINT and SIGTERM are blocked in every thread and handled by a watcher thread

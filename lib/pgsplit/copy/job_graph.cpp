@@ -1,4 +1,5 @@
 #include <pgsplit/copy/job_graph.hpp>
+#include <pgsplit/copy/target_constraints.hpp>
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/pg/quote.hpp>
 #include <pgsplit/pg/transaction.hpp>
@@ -113,20 +114,35 @@ private:
   std::vector<Job> jobs_;
 };
 
+// Under options.schema: existing, every run lifts the target's own keys and triggers (a
+// --resume finds what the earlier run lifted still recorded), and a job restores them once the
+// data is in (target_constraints.hpp).
+std::vector<catalog::QualifiedName> target_tables(const TargetWork& work) {
+  std::vector<catalog::QualifiedName> tables;
+  for (const auto& placed : work.plan->tables) {
+    tables.push_back(placed.target_name);
+  }
+  return tables;
+}
+
 std::size_t GraphBuilder::add_pre_data(TargetWork& work) {
   const std::string target = work.plan->name;
   const bool already = options_.resume && work.state.pre_data_done;
+  const bool lift = !work.create_schema;
   return add({fmt::format("{}: pre-data", target),
               1LL << 60,
               {},
-              [&work, target, already](Worker& worker) {
-                if (already) {
+              [&work, target, already, lift](Worker& worker) {
+                if (already && !lift) {
                   return;
                 }
                 core::with_context(fmt::format("target {}: pre-data", target), [&] {
                   auto& connection = worker.target(target);
                   pg::in_transaction(connection, [&] {
                     create_state_tables(connection);
+                    if (lift) {
+                      lift_target_constraints(connection, target_tables(work));
+                    }
                     execute(connection, work.ddl.pre_data);
                     mark_pre_data_done(connection);
                   });
@@ -352,6 +368,16 @@ void GraphBuilder::add_target(TargetWork& work) {
   }
   last.push_back(pre_data);
   const std::string target = work.plan->name;
+  if (!work.create_schema) {
+    last.push_back(add({fmt::format("{}: the target's own keys and triggers", target),
+                        ready_ddl_first, last, [target](Worker& worker) {
+                          labelled(fmt::format("target {}", target), [&] {
+                            auto& connection = worker.target(target);
+                            in_transaction(connection,
+                                           [&] { restore_target_constraints(connection); });
+                          });
+                        }}));
+  }
   add({fmt::format("{}: sequences and views", target), 0, last, [&work, target](Worker& worker) {
          core::with_context(fmt::format("target {}", target), [&] {
            auto& connection = worker.target(target);

@@ -15,7 +15,9 @@
 
 // The work of one apply, as a graph for the scheduler. Per target: pre-data (one transaction,
 // with the state tables) → each table's data (largest first) → that table's indexes and
-// constraints → foreign keys once both ends are in → sequences → views.
+// constraints → foreign keys once both ends are in → sequences → views. Under options.schema:
+// existing, pre-data lifts the target's own foreign keys and triggers and a job restores them
+// once all the data is in, before the sequences (target_constraints.hpp).
 namespace pgsplit::copy {
 
 // A sequence value read from the source, to set on a target.

@@ -54,7 +54,9 @@ TableCopy copy_for(const catalog::Catalog& catalog, const catalog::Table& table,
     copy.columns.push_back(column.name);
     builtin_types = builtin_types && binary_safe(catalog, column);
   }
-  copy.format = builtin_types && !existing_schema ? CopyFormat::binary : CopyFormat::text;
+  // A table without columns is copied as a count of rows (copy_table): text, one line per row.
+  copy.format = builtin_types && !existing_schema && !copy.columns.empty() ? CopyFormat::binary
+                                                                           : CopyFormat::text;
   copy.fingerprint = core::sha256_hex(fmt::format(
       "{}\n{}\n{}\n{}\n{}", table.name.to_string(), placed.target_name.to_string(),
       fmt::join(copy.columns, ","), placed.where.value_or(""), format_name(copy.format)));
@@ -116,6 +118,34 @@ std::string copy_in_statement(const TableCopy& copy) {
                      copy.part ? "" : ", FREEZE");
 }
 
+namespace {
+
+// A table without columns (`CREATE TABLE t ()`, or every column dropped) holds nothing but its
+// number of rows, and `COPY t () FROM STDIN` is a syntax error: the source's rows are counted
+// from its COPY (one empty line each) and as many are inserted.
+CopyResult copy_row_count(pg::Connection& source, pg::Connection& target, const TableCopy& copy,
+                          CopyCounters& counters) {
+  pg::CopyOut out(source, copy_out_statement(copy));
+  std::string_view chunk;
+  std::int64_t rows = 0;
+  while (out.read(chunk)) {
+    counters.bytes.fetch_add(static_cast<std::int64_t>(chunk.size()), std::memory_order_relaxed);
+    counters.rows.fetch_add(1, std::memory_order_relaxed);
+    ++rows;
+  }
+  CopyResult result;
+  result.bytes = out.finish();
+  result.rows =
+      target
+          .exec(fmt::format("INSERT INTO {} SELECT FROM generate_series(1, $1::bigint)",
+                            pg::quote_qualified(copy.target_name.schema, copy.target_name.name)),
+                {std::to_string(rows)})
+          .affected_rows();
+  return result;
+}
+
+} // namespace
+
 CopyResult copy_table(pg::Connection& source, pg::Connection& target, const TableCopy& copy,
                       CopyCounters& counters) {
   // FREEZE needs the table created or truncated in this transaction; TRUNCATE ONLY also makes
@@ -123,6 +153,9 @@ CopyResult copy_table(pg::Connection& source, pg::Connection& target, const Tabl
   if (!copy.part) {
     target.exec(fmt::format("TRUNCATE ONLY {}",
                             pg::quote_qualified(copy.target_name.schema, copy.target_name.name)));
+  }
+  if (copy.columns.empty()) {
+    return copy_row_count(source, target, copy, counters);
   }
   pg::CopyIn in(target, copy_in_statement(copy));
   pg::CopyOut out(source, copy_out_statement(copy));

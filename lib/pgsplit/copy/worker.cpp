@@ -30,16 +30,30 @@ pg::Connection& Worker::source() {
 }
 
 pg::Connection& Worker::target(const std::string& name) {
-  auto found = targets_.find(name);
-  if (found == targets_.end()) {
-    found =
-        targets_
-            .emplace(name, open_target_session(settings_.target_urls.at(name), application_name_,
-                                               settings_.maintenance_work_mem))
-            .first;
-    interrupt_.watch(found->second);
+  if (target_ && target_->first == name) {
+    return target_->second;
   }
-  return found->second;
+  // One target session at a time: with many targets, sessions kept per target touched would
+  // add up to jobs x targets connections on a server.
+  close_target();
+  target_.emplace(name, open_target_session(settings_.target_urls.at(name), application_name_,
+                                            settings_.maintenance_work_mem));
+  interrupt_.watch(target_->second);
+  return target_->second;
+}
+
+void Worker::close_target() {
+  if (target_) {
+    interrupt_.forget(target_->second);
+    target_.reset();
+  }
+}
+
+Worker::~Worker() {
+  close_target();
+  if (source_) {
+    interrupt_.forget(*source_);
+  }
 }
 
 } // namespace pgsplit::copy

@@ -6,9 +6,12 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
-// The connections of one worker thread: one source session inside the shared snapshot and one
-// session per target, opened on first use. libpq connections are never shared between threads.
+// The connections of one worker thread: one source session inside the shared snapshot and at
+// most one target session, opened on first use and closed when the worker moves to another
+// target, so that a run holds at most -j target sessions whatever the number of targets.
+// libpq connections are never shared between threads.
 namespace pgsplit::copy {
 
 struct SessionSettings {
@@ -21,22 +24,28 @@ struct SessionSettings {
 class Worker {
 public:
   Worker(const SessionSettings& settings, Interrupt& interrupt, std::string application_name);
+  Worker(const Worker&) = delete;
+  Worker& operator=(const Worker&) = delete;
+  ~Worker();
 
   // Read-only, REPEATABLE READ, in the shared snapshot; timeouts as pg::turn_off_inherited_timeouts
   // says.
   pg::Connection& source();
-  // synchronous_commit off, timeouts as pg::turn_off_inherited_timeouts says.
+  // synchronous_commit off, timeouts as pg::turn_off_inherited_timeouts says. Closes the
+  // session of the previous target, if another: a reference returned earlier is then gone.
   pg::Connection& target(const std::string& name);
 
   // A signal stopped the run: what fails now fails because it was cancelled.
   bool interrupted() const { return interrupt_.triggered(); }
 
 private:
+  void close_target();
+
   const SessionSettings& settings_;
   Interrupt& interrupt_;
   std::string application_name_;
   std::optional<pg::Connection> source_;
-  std::map<std::string, pg::Connection> targets_;
+  std::optional<std::pair<std::string, pg::Connection>> target_; // name and session
 };
 
 // A target session with pgsplit's settings (timeouts as pg::turn_off_inherited_timeouts says),

@@ -28,12 +28,12 @@ pg::Connection open_source_in_snapshot(const std::string& url, const std::string
   return connection;
 }
 
-pg::Connection& TargetSessions::get(const std::string& target) {
-  const auto found = std::find_if(open_.begin(), open_.end(),
-                                  [&](const auto& session) { return session.first == target; });
+pg::Connection& TargetSessions::get(const std::string& target, const std::string& keep) {
+  std::erase_if(
+      open_, [&](const auto& session) { return session.first != target && session.first != keep; });
+  const auto found = open_.find(target);
   if (found != open_.end()) {
-    open_.splice(open_.begin(), open_, found); // most recently used first
-    return open_.front().second;
+    return found->second;
   }
   const auto configured =
       std::find_if(mapping_.targets.begin(), mapping_.targets.end(),
@@ -44,11 +44,7 @@ pg::Connection& TargetSessions::get(const std::string& target) {
   auto connection = pg::Connection::open(
       configured->url, {.application_name = std::string(application_name), .read_only = true});
   apply_output_settings(connection);
-  if (open_.size() >= max_open) {
-    open_.pop_back();
-  }
-  open_.emplace_front(target, std::move(connection));
-  return open_.front().second;
+  return open_.emplace(target, std::move(connection)).first->second;
 }
 
 } // namespace pgsplit::verify

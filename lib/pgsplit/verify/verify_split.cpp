@@ -43,8 +43,9 @@ void run_scans(pg::Connection& source, const config::Mapping& mapping, const pla
   for (std::size_t i = 0; i < references.size(); ++i) {
     tasks.emplace_back([&references, &reference_findings, i](Worker& worker) {
       const auto& job = references[i];
-      reference_findings[i] = check_reference(worker.targets.get(job.key->child_target),
-                                              worker.targets.get(job.key->parent_target), job);
+      auto& child = worker.targets.get(job.key->child_target);
+      auto& parent = worker.targets.get(job.key->parent_target, job.key->child_target);
+      reference_findings[i] = check_reference(child, parent, job);
     });
   }
   run_tasks(source, mapping, options.jobs, tasks);

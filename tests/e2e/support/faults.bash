@@ -156,6 +156,62 @@ faults_wait_copy() {
   fail "no $direction of $table moved $min_bytes bytes within ${FAULTS_TIMEOUT}s"
 }
 
+# faults_wait_true URL SQL WHAT: waits until SQL (one boolean) is true in the database of URL;
+# fails when apply ends first or within FAULTS_TIMEOUT seconds. WHAT says what is awaited.
+faults_wait_true() {
+  local url=$1 sql=$2 what=$3 waited=0
+  until [[ $(psql_at "$url" -c "$sql") == t ]]; do
+    if [[ -n $FAULTS_PID ]] && ! kill -0 "$FAULTS_PID" 2>/dev/null; then
+      show_last_run
+      fail "pgsplit apply ended before $what"
+    fi
+    if ((waited >= FAULTS_TIMEOUT * 20)); then
+      show_last_run
+      fail "not within ${FAULTS_TIMEOUT}s: $what"
+    fi
+    sleep 0.05
+    waited=$((waited + 1))
+  done
+}
+
+# faults_freeze_on_events SERVER_URL: once the copy of telemetry's events is seen moving
+# (faults_wait_copy), freezes pgsplit (SIGSTOP) at a moment when every other job is over: shop
+# entirely (its last job records the `views` phase) and audit_log's indexes in telemetry, while
+# events' COPY is still open on the targets' server. Frozen, nothing moves: a fault injected now
+# hits that copy and nothing else, so the error can only name it. Thaw with faults_thaw. Until
+# the other jobs are over, pgsplit runs on and is looked at again every 50 ms.
+faults_freeze_on_events() {
+  local server=$1 waited=0 state
+  local shop_done="SELECT EXISTS (SELECT 1 FROM _pgsplit.phases WHERE phase = 'views')"
+  local audit_done="SELECT EXISTS (SELECT 1 FROM _pgsplit.tables
+      WHERE target_table = '\"public\".\"audit_log\"' AND post_data_done_at IS NOT NULL)"
+  local events_moving="SELECT EXISTS (SELECT 1 FROM pg_stat_progress_copy p
+      JOIN pg_stat_activity a USING (pid) WHERE a.datname = '$FAULTS_TELEMETRY_DB'
+       AND p.command = 'COPY FROM' AND a.application_name LIKE 'pgsplit%'
+       AND a.query LIKE '%\"events\"%')"
+  while :; do
+    kill -STOP "$FAULTS_PID" 2>/dev/null || { show_last_run; fail "pgsplit apply ended before the other jobs were over"; }
+    state=$(psql_at "$(faults_url_of shop)" -c "$shop_done")$(psql_at "$(faults_url_of telemetry)" -c "$audit_done")
+    state+=$(psql_at "$server" -c "$events_moving")
+    case $state in
+      ttt) return 0 ;;
+      *f) kill -CONT "$FAULTS_PID"; show_last_run
+          fail "events' copy ended before the other jobs (state $state): make the source's events larger" ;;
+    esac
+    kill -CONT "$FAULTS_PID"
+    if ((waited >= FAULTS_TIMEOUT * 20)); then
+      fail "the other jobs were not over within ${FAULTS_TIMEOUT}s (state $state)"
+    fi
+    sleep 0.05
+    waited=$((waited + 1))
+  done
+}
+
+# faults_thaw: lets the frozen pgsplit run again (SIGCONT).
+faults_thaw() {
+  kill -CONT "$FAULTS_PID" 2>/dev/null || true
+}
+
 # faults_expect_untouched TARGET TABLE: the table is empty in TARGET and not marked done in
 # its _pgsplit.tables (what a rolled-back copy leaves).
 faults_expect_untouched() {
@@ -287,7 +343,8 @@ faults_backend_killed_scenario() {
   faults_source 400000
   faults_targets "$PGSPLIT_TEST_URL"
   ok "source loaded"
-  case $side in # the database names are known once the databases are made
+  # The databases are named by faults_source and faults_targets.
+  case $side in
     target) database=$FAULTS_TELEMETRY_DB direction='COPY FROM' ;;
     source) database=$FAULTS_SOURCE_DB direction='COPY TO' ;;
     *) fail "faults_backend_killed_scenario: unknown side '$side'" ;;

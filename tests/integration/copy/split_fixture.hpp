@@ -9,6 +9,7 @@
 #include <pgsplit/config/mapping_loader.hpp>
 #include <pgsplit/copy/apply.hpp>
 #include <pgsplit/plan/build_plan.hpp>
+#include <pgsplit/verify/verify_split.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -58,6 +59,21 @@ public:
     }
     return copy::apply_split(connection, source_.url(), mapping, catalog, plan, options);
   }
+
+  // Verifies the split of `yaml` as `pgsplit verify` does (counts, or checksums too).
+  verify::VerifyReport verify(const std::string& yaml, bool checksums) {
+    const auto mapping = config::parse_mapping(yaml, "/tmp/pgsplit-test.yaml",
+                                               config::fixed_environment(variables_));
+    auto connection = pg::Connection::open(source_.url(), {.read_only = true});
+    connection.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    const auto catalog = catalog::load_catalog(connection, {});
+    const auto plan = plan::build_plan(mapping, catalog);
+    return verify::verify_split(connection, mapping, catalog, plan,
+                                {.checksums = checksums, .jobs = 2, .stamps = false});
+  }
+
+  // Sets (or overrides) a variable the mappings can use, e.g. a target URL with another role.
+  void set_variable(const std::string& name, const std::string& value) { variables_[name] = value; }
 
   // Runs between the snapshot being taken (catalog read) and the copy starting.
   void after_snapshot(std::function<void()> action) { after_snapshot_ = std::move(action); }
