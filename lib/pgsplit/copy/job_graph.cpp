@@ -371,10 +371,10 @@ void GraphBuilder::add_target(TargetWork& work) {
   if (!work.create_schema) {
     last.push_back(add({fmt::format("{}: the target's own keys and triggers", target),
                         ready_ddl_first, last, [target](Worker& worker) {
-                          labelled(fmt::format("target {}", target), [&] {
+                          core::with_context(fmt::format("target {}", target), [&] {
                             auto& connection = worker.target(target);
-                            in_transaction(connection,
-                                           [&] { restore_target_constraints(connection); });
+                            pg::in_transaction(connection,
+                                               [&] { restore_target_constraints(connection); });
                           });
                         }}));
   }
