@@ -255,7 +255,7 @@ Group* nearest_by_prefix(std::vector<Group>& linked, const Root& loose) {
 // dozens for a schema whose application keeps its foreign keys out of the database. Instead a
 // loose table joins the foreign-key group whose tables share its name prefix (users_archive
 // goes with users), loose tables sharing a prefix make one target (billing_*), and the rest go
-// to one `unassigned` target for the user to distribute.
+// to one `unassigned` target for the user to distribute (a single one left keeps its own).
 std::vector<Group> group_tables(const catalog::Catalog& catalog, std::vector<Root>& roots) {
   std::vector<Group> linked;
   std::vector<Root*> loose;
@@ -288,6 +288,12 @@ std::vector<Group> group_tables(const catalog::Catalog& catalog, std::vector<Roo
       group.add(root);
     }
     groups.push_back(std::move(group));
+  }
+  if (unassigned.roots.size() == 1) {
+    // One table left over is no crowd: a target of its own, named after it.
+    unassigned.kind = GroupKind::foreign_keys;
+    groups.push_back(std::move(unassigned));
+    unassigned = Group{.kind = GroupKind::unassigned};
   }
   for (Group& group : groups) {
     group.sort_roots();
@@ -370,9 +376,9 @@ void write_header(std::string& out, const catalog::Catalog& catalog) {
       "# largest table. A table without foreign keys joins the group whose tables share its\n"
       "# name prefix (users_archive with users); such tables sharing a prefix among\n"
       "# themselves make a target named after it (billing_*); the others are in the target\n"
-      "# `unassigned`, last, to distribute by hand. Row counts are estimates (from the table\n"
-      "# size until ANALYZE has run). It is a starting point: review every group before\n"
-      "# `pgsplit plan`.\n"
+      "# `unassigned` (when more than one), last, to distribute by hand. Row counts are\n"
+      "# estimates (from the table size until ANALYZE has run). It is a starting point:\n"
+      "# review every group before `pgsplit plan`.\n"
       "#   - move a table to another target by moving its line; a foreign key between two\n"
       "#     targets is dropped (`pgsplit plan` lists every one)\n"
       "#   - merge small targets, or split a large one\n"
