@@ -60,6 +60,12 @@ expect_db_unchanged eu "$SHOP_EU_URL"
 expect_db_unchanged us "$SHOP_US_URL"
 ok "apply: exit 2 before writing; source and both targets unchanged"
 
+# A child filtered otherwise than its parent: counted after its own filter (order 2 only).
+write_mapping "{name: orders, where: \"total > 15\"}"
+expect_exit 2 "$PGSPLIT_BIN" plan -c "$E2E_WORK/pgsplit.yaml"
+expect_line_with "$E2E_OUT" "error: " "1 row of public.orders in target eu references rows of public.customers"
+ok "a child with another filter: its selected rows only are counted; exit 2"
+
 # Way out 1: the child filtered the same way (its rows whose customer goes to eu, or none).
 write_mapping "{name: orders, where: \"customer_id IS NULL OR customer_id IN (SELECT id FROM customers WHERE region = 'eu')\"}"
 expect_exit 0 "$PGSPLIT_BIN" plan -c "$E2E_WORK/pgsplit.yaml"
