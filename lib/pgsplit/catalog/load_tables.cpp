@@ -6,7 +6,10 @@ namespace {
 
 // Ordinary, partitioned and foreign tables, leaving out those of an extension. A partition
 // names its parent and bound; other pg_inherits parents are inheritance, in declared order.
-// reltuples is -1 until the table is first analyzed or vacuumed.
+// reltuples is -1 until the table is first analyzed or vacuumed (0 with relpages 0 before
+// PostgreSQL 14): the rows are then estimated from the table's size on disk, with the
+// planner's guess at a row's width (fixed-size columns, 32 bytes for the others, 28 bytes of
+// tuple header and line pointer) over the page's usable space.
 constexpr std::string_view tables_query = R"(
   SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind,
          c.relpersistence = 'u' AS unlogged,
@@ -16,7 +19,15 @@ constexpr std::string_view tables_query = R"(
          CASE WHEN c.relispartition THEN pg_get_expr(c.relpartbound, c.oid) END
            AS partition_bound,
          CASE WHEN NOT c.relispartition THEN parents.oids END AS inherits,
-         greatest(c.reltuples, 0)::bigint AS estimated_rows,
+         CASE WHEN c.reltuples > 0 OR (c.reltuples = 0 AND c.relpages > 0) OR c.relkind <> 'r'
+              THEN greatest(c.reltuples, 0)::bigint
+              ELSE pg_relation_size(c.oid) / current_setting('block_size')::bigint
+                   * ((current_setting('block_size')::int - 24)
+                      / (SELECT 28 + coalesce(sum(CASE WHEN t.typlen > 0 THEN t.typlen
+                                                       ELSE 32 END), 0)
+                         FROM pg_attribute a JOIN pg_type t ON t.oid = a.atttypid
+                         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped))
+         END AS estimated_rows,
          CASE WHEN c.relkind = 'r' THEN pg_table_size(c.oid) ELSE 0 END AS size_bytes
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace

@@ -22,6 +22,9 @@ struct TableEntry {
   std::optional<NamePattern> rename; // the table's [schema.]name in the target; never a glob
   bool replicate = false;
   core::Location location;
+  // Foreign keys of the entry's table(s), by constraint name, not recreated in this target
+  // (their column and values are copied): the way out when a key's parent rows are filtered.
+  std::vector<std::string> drop_foreign_keys;
 };
 
 enum class StampTool { alembic, flyway, golang_migrate, prisma, sql };

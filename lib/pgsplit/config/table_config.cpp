@@ -1,9 +1,12 @@
 #include <pgsplit/config/table_config.hpp>
 
+#include <algorithm>
+
 namespace pgsplit::config {
 namespace {
 
-const std::vector<std::string> long_form_keys = {"name", "schema", "where", "rename", "replicate"};
+const std::vector<std::string> long_form_keys = {"name",   "schema",    "where",
+                                                 "rename", "replicate", "drop_foreign_keys"};
 
 // With an explicit `schema`, `name` is taken literally: it may contain dots and quotes.
 std::optional<NamePattern> read_long_form_pattern(FieldReader& reader, const YamlNode& node,
@@ -54,6 +57,32 @@ std::optional<NamePattern> read_rename(FieldReader& reader, const YamlNode& node
   return rename;
 }
 
+// Constraint names, exactly as the catalog spells them; whether they exist is the plan's check.
+std::vector<std::string> read_foreign_key_names(FieldReader& reader, const YamlNode& node,
+                                                std::string_view path) {
+  if (!node.is_sequence() || node.items.empty()) {
+    reader.report(node.at,
+                  node.is_sequence()
+                      ? fmt::format("{}: expected at least one foreign key name", path)
+                      : fmt::format("{}: expected a list of foreign key names, got {}", path,
+                                    node.kind_name()),
+                  "write drop_foreign_keys: [orders_customer_id_fkey]");
+    return {};
+  }
+  std::vector<std::string> names;
+  for (std::size_t i = 0; i < node.items.size(); ++i) {
+    const YamlNode& item = node.items[i];
+    auto name = reader.non_empty_text(item, index_path(path, i));
+    if (name && std::find(names.begin(), names.end(), *name) != names.end()) {
+      reader.report(item.at, fmt::format("{}: foreign key '{}' is listed twice", path,
+                                         FieldReader::shown(item)));
+    } else if (name) {
+      names.push_back(std::move(*name));
+    }
+  }
+  return names;
+}
+
 std::optional<TableEntry> read_long_form(FieldReader& reader, const YamlNode& node,
                                          std::string_view path) {
   reader.check_keys(node, path, long_form_keys);
@@ -70,6 +99,10 @@ std::optional<TableEntry> read_long_form(FieldReader& reader, const YamlNode& no
   }
   if (const YamlNode* replicate = node.find("replicate")) {
     entry.replicate = reader.boolean(*replicate, join_path(path, "replicate")).value_or(false);
+  }
+  if (const YamlNode* keys = node.find("drop_foreign_keys")) {
+    entry.drop_foreign_keys =
+        read_foreign_key_names(reader, *keys, join_path(path, "drop_foreign_keys"));
   }
   return entry;
 }
@@ -96,7 +129,7 @@ std::optional<TableEntry> read_table_entry(FieldReader& reader, const YamlNode& 
     entry = read_long_form(reader, node, path);
   } else if (node.is_scalar()) {
     if (std::optional<NamePattern> pattern = read_name_pattern(reader, node, path)) {
-      entry = TableEntry{std::move(*pattern), {}, {}, false, {}};
+      entry = TableEntry{std::move(*pattern), {}, {}, false, {}, {}};
     }
   } else {
     reader.report(node.at, fmt::format("{}: expected a table name or a mapping with 'name', got {}",

@@ -54,9 +54,12 @@ TableCopy copy_for(const catalog::Catalog& catalog, const catalog::Table& table,
     copy.columns.push_back(column.name);
     builtin_types = builtin_types && binary_safe(catalog, column);
   }
-  // A table without columns is copied as a count of rows (copy_table): text, one line per row.
-  copy.format = builtin_types && !existing_schema && !copy.columns.empty() ? CopyFormat::binary
-                                                                           : CopyFormat::text;
+  // An existing target table may hold other types (bigint for integer, text for an enum):
+  // binary only when the preflight found the source's types there. A table without columns
+  // is copied as a count of rows (copy_table): text, one line per row.
+  const bool same_types = !existing_schema || placed.target_types_match;
+  copy.format =
+      builtin_types && same_types && !copy.columns.empty() ? CopyFormat::binary : CopyFormat::text;
   copy.fingerprint = core::sha256_hex(fmt::format(
       "{}\n{}\n{}\n{}\n{}", table.name.to_string(), placed.target_name.to_string(),
       fmt::join(copy.columns, ","), placed.where.value_or(""), format_name(copy.format)));

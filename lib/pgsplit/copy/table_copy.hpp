@@ -45,8 +45,9 @@ struct TableCopy {
 
 // The copies a target needs: every placed table that holds rows itself (not partitioned
 // parents). Binary format only when every column has a built-in type or an enum: binary arrays
-// and composites carry type OIDs, which differ between databases; `existing_schema` forces text so
-// that the target's input functions convert differing types.
+// and composites carry type OIDs, which differ between databases. With `existing_schema`, a table
+// whose target columns differ in type (PlacedTable::target_types_match unset) is copied in text,
+// so that the target's input functions convert the values.
 std::vector<TableCopy> table_copies(const catalog::Catalog& catalog, const plan::TargetPlan& target,
                                     bool existing_schema);
 

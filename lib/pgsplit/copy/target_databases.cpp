@@ -3,37 +3,30 @@
 #include <pgsplit/core/run_record.hpp>
 #include <pgsplit/pg/connection.hpp>
 #include <pgsplit/pg/conninfo.hpp>
+#include <pgsplit/pg/maintenance.hpp>
 #include <pgsplit/pg/quote.hpp>
 
 #include <fmt/format.h>
 
 namespace pgsplit::copy {
-namespace {
-
-bool database_missing(const core::ConnectionError& error) {
-  const std::string message = error.what();
-  return message.find("database") != std::string::npos &&
-         message.find("does not exist") != std::string::npos;
-}
-
-} // namespace
 
 void create_missing_databases(const config::Mapping& mapping) {
   for (const auto& target : mapping.targets) {
+    const pg::ConnectOptions options{.application_name = "pgsplit apply"};
     try {
-      pg::Connection::open(target.url, {.application_name = "pgsplit apply"});
+      pg::Connection::open(target.url, options);
     } catch (const core::ConnectionError& error) {
-      if (!target.create_database || !database_missing(error)) {
+      if (!target.create_database) {
         throw;
       }
-      const auto name = pg::database_of(target.url);
-      if (!name) {
+      // Missing or not is asked of the server's catalog: the error's text is in its language.
+      auto server = pg::maintenance_if_missing(target.url, error.server_message(), options);
+      if (!server) {
         throw;
       }
-      auto server = pg::Connection::open(pg::conninfo_with_database(target.url, "postgres"),
-                                         {.application_name = "pgsplit apply"});
-      core::record_write(fmt::format("database {} (target {})", *name, target.name));
-      server.exec(fmt::format("CREATE DATABASE {}", pg::quote_ident(*name)));
+      const auto name = *pg::database_of(target.url);
+      core::record_write(fmt::format("database {} (target {})", name, target.name));
+      server->exec(fmt::format("CREATE DATABASE {}", pg::quote_ident(name)));
     }
   }
 }

@@ -54,7 +54,7 @@ ConfigError::ConfigError(Diagnostic diagnostic) : ConfigError(Diagnostics{std::m
 ConnectionError::ConnectionError(std::string connection, std::string server_message,
                                  std::string hint)
     : Error(fmt::format("cannot connect to {}: {}", connection, server_message), std::move(hint)),
-      connection_(std::move(connection)) {}
+      connection_(std::move(connection)), server_message_(std::move(server_message)) {}
 
 SqlError::SqlError(Details details)
     : Error(describe_sql_error(details), details.hint), details_(std::move(details)) {}

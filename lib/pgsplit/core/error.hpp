@@ -75,9 +75,12 @@ public:
   ConnectionError(std::string connection, std::string server_message, std::string hint = {});
   ExitCode exit_code() const override { return ExitCode::usage; }
   const std::string& connection() const { return connection_; }
+  // libpq's message alone, without "cannot connect to <connection>".
+  const std::string& server_message() const { return server_message_; }
 
 private:
   std::string connection_;
+  std::string server_message_;
 };
 
 // A statement failed on a server (or the connection broke while in use).

@@ -23,15 +23,13 @@ std::string field(const PGresult* result, int code) {
   return value ? value : "";
 }
 
-// What the operator should check, from libpq's connection failure message.
+// What the operator should check, from libpq's connection failure message. Best effort: the
+// server's part of it is in the server's language. A missing database is not told from the
+// text at all (see maintenance.hpp): the callers that care ask the server's catalog.
 std::string connection_hint(std::string_view message) {
   if (message.find("password authentication failed") != std::string_view::npos ||
       message.find("no password supplied") != std::string_view::npos) {
     return "check the user and password (in the URL, PGPASSWORD or ~/.pgpass)";
-  }
-  if (message.find("does not exist") != std::string_view::npos &&
-      message.find("database") != std::string_view::npos) {
-    return "create the database, or set create_database: true for this target";
   }
   if (message.find("Connection refused") != std::string_view::npos ||
       message.find("timeout") != std::string_view::npos ||

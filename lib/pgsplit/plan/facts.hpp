@@ -52,11 +52,24 @@ struct FilterCoverage {
   std::int64_t multiply_claimed_rows = 0; // rows several filters select: copied several times
 };
 
+// A foreign key kept inside one target whose parent is filtered there and whose child is not
+// (or differently): child rows whose parent row the filter leaves out would make the key fail
+// after the copy.
+struct FilteredReference {
+  std::string target;
+  catalog::Oid constraint = 0;
+  catalog::Oid child_table = 0;
+  catalog::Oid parent_table = 0;
+  std::int64_t orphan_rows = 0; // child rows selected, key not NULL, parent row filtered out
+  std::string error;            // the source's message when counting failed
+};
+
 struct SourceFacts {
   std::int64_t other_sessions = 0; // client sessions on the source database besides ours
   std::vector<std::string> other_applications;
   std::vector<FilterCheck> filter_checks;
   std::vector<FilterCoverage> filter_coverage;
+  std::vector<FilteredReference> filtered_references;
 };
 
 // Stamps computed from the migration folders: what will be written, or what is wrong.

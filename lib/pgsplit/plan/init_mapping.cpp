@@ -148,15 +148,7 @@ struct Root {
   std::int64_t size_bytes = 0; // with its partitions / children
   std::int64_t estimated_rows = 0;
   int descendants = 0;
-};
-
-struct Group {
-  std::vector<const Root*> roots; // by name
-  const Root* largest = nullptr;
-  std::int64_t size_bytes = 0;
-  std::int64_t estimated_rows = 0;
-  int descendants = 0;
-  std::string name;
+  std::string note; // why it is in its group, when no foreign key put it there
 };
 
 bool larger(const Root& a, const Root& b) {
@@ -166,7 +158,36 @@ bool larger(const Root& a, const Root& b) {
   return a.table->name < b.table->name;
 }
 
-std::vector<Group> group_tables(const catalog::Catalog& catalog, std::vector<Root>& roots) {
+enum class GroupKind { foreign_keys, name_prefix, unassigned };
+
+struct Group {
+  std::vector<Root*> roots; // by name
+  const Root* largest = nullptr;
+  std::int64_t size_bytes = 0;
+  std::int64_t estimated_rows = 0;
+  int descendants = 0;
+  GroupKind kind = GroupKind::foreign_keys;
+  std::string prefix; // GroupKind::name_prefix: the shared prefix, e.g. "billing"
+  std::string name;
+
+  void add(Root* root) {
+    roots.push_back(root);
+    size_bytes += root->size_bytes;
+    estimated_rows += root->estimated_rows;
+    descendants += root->descendants;
+    if (largest == nullptr || larger(*root, *largest)) {
+      largest = root;
+    }
+  }
+  void sort_roots() {
+    std::sort(roots.begin(), roots.end(),
+              [](const Root* a, const Root* b) { return a->table->name < b->table->name; });
+  }
+};
+
+// The components of the foreign-key graph over the root tables, in root order.
+std::vector<Group> foreign_key_components(const catalog::Catalog& catalog,
+                                          std::vector<Root>& roots) {
   std::map<Oid, std::size_t> index;
   for (std::size_t i = 0; i < roots.size(); ++i) {
     index[roots[i].table->oid] = i;
@@ -193,20 +214,90 @@ std::vector<Group> group_tables(const catalog::Catalog& catalog, std::vector<Roo
   }
   std::map<std::size_t, Group> by_component;
   for (std::size_t i = 0; i < roots.size(); ++i) {
-    Group& group = by_component[components.find(i)];
-    group.roots.push_back(&roots[i]);
-    group.size_bytes += roots[i].size_bytes;
-    group.estimated_rows += roots[i].estimated_rows;
-    group.descendants += roots[i].descendants;
-    if (group.largest == nullptr || larger(roots[i], *group.largest)) {
-      group.largest = &roots[i];
-    }
+    by_component[components.find(i)].add(&roots[i]);
   }
   std::vector<Group> groups;
   for (auto& [component, group] : by_component) {
-    std::sort(group.roots.begin(), group.roots.end(),
-              [](const Root* a, const Root* b) { return a->table->name < b->table->name; });
     groups.push_back(std::move(group));
+  }
+  return groups;
+}
+
+// The first word of a table name: `billing` for billing_invoices and for billing itself. A
+// leading `_` starts no word.
+std::string name_prefix(const std::string& name) {
+  const auto cut = name.find('_', 1);
+  return cut == std::string::npos ? name : name.substr(0, cut);
+}
+
+bool same_prefix(const Root& a, const QualifiedName& b) {
+  return a.table->name.schema == b.schema && name_prefix(a.table->name.name) == name_prefix(b.name);
+}
+
+// The foreign-key group holding most tables of `loose`'s schema and name prefix (the larger
+// group on a tie); nullptr when none does.
+Group* nearest_by_prefix(std::vector<Group>& linked, const Root& loose) {
+  Group* best = nullptr;
+  std::ptrdiff_t best_count = 0;
+  for (Group& group : linked) {
+    const auto count = std::count_if(group.roots.begin(), group.roots.end(), [&](const Root* root) {
+      return same_prefix(*root, loose.table->name);
+    });
+    if (count > best_count ||
+        (count == best_count && count > 0 && group.size_bytes > best->size_bytes)) {
+      best = &group;
+      best_count = count;
+    }
+  }
+  return best;
+}
+
+// Tables no foreign key links to another (loose tables) would each make a target of their own:
+// dozens for a schema whose application keeps its foreign keys out of the database. Instead a
+// loose table joins the foreign-key group whose tables share its name prefix (users_archive
+// goes with users), loose tables sharing a prefix make one target (billing_*), and the rest go
+// to one `unassigned` target for the user to distribute (a single one left keeps its own).
+std::vector<Group> group_tables(const catalog::Catalog& catalog, std::vector<Root>& roots) {
+  std::vector<Group> linked;
+  std::vector<Root*> loose;
+  for (auto& group : foreign_key_components(catalog, roots)) {
+    if (group.roots.size() > 1) {
+      linked.push_back(std::move(group));
+    } else {
+      loose.push_back(group.roots.front());
+    }
+  }
+  std::map<QualifiedName, std::vector<Root*>> by_prefix; // {schema, prefix}
+  for (Root* root : loose) {
+    if (Group* group = nearest_by_prefix(linked, *root)) {
+      root->note = fmt::format("no foreign key: its name starts like its neighbours' ({}_)",
+                               name_prefix(root->table->name.name));
+      group->add(root);
+    } else {
+      by_prefix[{root->table->name.schema, name_prefix(root->table->name.name)}].push_back(root);
+    }
+  }
+  std::vector<Group> groups = std::move(linked);
+  Group unassigned{.kind = GroupKind::unassigned};
+  for (const auto& [key, members] : by_prefix) {
+    if (members.size() == 1) {
+      unassigned.add(members.front());
+      continue;
+    }
+    Group group{.kind = GroupKind::name_prefix, .prefix = key.name};
+    for (Root* root : members) {
+      group.add(root);
+    }
+    groups.push_back(std::move(group));
+  }
+  if (unassigned.roots.size() == 1) {
+    // One table left over is no crowd: a target of its own, named after it.
+    unassigned.kind = GroupKind::foreign_keys;
+    groups.push_back(std::move(unassigned));
+    unassigned = Group{.kind = GroupKind::unassigned};
+  }
+  for (Group& group : groups) {
+    group.sort_roots();
   }
   std::sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
     if (a.size_bytes != b.size_bytes) {
@@ -214,6 +305,10 @@ std::vector<Group> group_tables(const catalog::Catalog& catalog, std::vector<Roo
     }
     return a.largest->table->name < b.largest->table->name;
   });
+  if (!unassigned.roots.empty()) {
+    unassigned.sort_roots();
+    groups.push_back(std::move(unassigned)); // last: the part the user finishes
+  }
   return groups;
 }
 
@@ -244,7 +339,17 @@ std::string sanitize_target_name(std::string_view table_name) {
 void name_groups(std::vector<Group>& groups) {
   std::set<std::string> used;
   for (Group& group : groups) {
-    const std::string base = sanitize_target_name(group.largest->table->name.name);
+    if (group.kind == GroupKind::unassigned) {
+      group.name = "unassigned";
+      used.insert(group.name);
+    }
+  }
+  for (Group& group : groups) {
+    if (group.kind == GroupKind::unassigned) {
+      continue;
+    }
+    const std::string base = sanitize_target_name(
+        group.kind == GroupKind::name_prefix ? group.prefix : group.largest->table->name.name);
     std::string name = base;
     for (int suffix = 2; used.count(name) != 0; ++suffix) {
       name = fmt::format("{}_{}", base, suffix);
@@ -269,7 +374,12 @@ void write_header(std::string& out, const catalog::Catalog& catalog) {
       "# pgsplit mapping for the database {}, written by `pgsplit init`.\n"
       "#\n"
       "# Each target below is one group of tables linked by foreign keys, named after its\n"
-      "# largest table. It is a starting point: review every group before `pgsplit plan`.\n"
+      "# largest table. A table without foreign keys joins the group whose tables share its\n"
+      "# name prefix (users_archive with users); such tables sharing a prefix among\n"
+      "# themselves make a target named after it (billing_*); the others are in the target\n"
+      "# `unassigned` (when more than one), last, to distribute by hand. Row counts are\n"
+      "# estimates (from the table size until ANALYZE has run). It is a starting point:\n"
+      "# review every group before `pgsplit plan`.\n"
       "#   - move a table to another target by moving its line; a foreign key between two\n"
       "#     targets is dropped (`pgsplit plan` lists every one)\n"
       "#   - merge small targets, or split a large one\n"
@@ -313,10 +423,18 @@ void write_target(std::string& out, const Group& group) {
     counts += fmt::format(" (+ {})", render::count_of(group.descendants, "partition or child",
                                                       "partitions or children"));
   }
-  out += fmt::format("\n  # {}, {}, {}; largest: {}\n", counts,
+  out += fmt::format("\n  # {}, ~{}, {}; largest: {}\n", counts,
                      render::count_of(group.estimated_rows, "row", "rows"),
                      core::format_bytes(group.size_bytes),
                      comment_text(group.largest->table->name.to_string()));
+  if (group.kind == GroupKind::name_prefix) {
+    out += fmt::format("  # no foreign key links these tables: grouped by their name prefix {}_\n",
+                       comment_text(group.prefix));
+  } else if (group.kind == GroupKind::unassigned) {
+    out += "  # TO DO: tables without foreign keys or a name prefix shared with other tables.\n"
+           "  # Move each to the target of the service that owns it, then delete this target\n"
+           "  # (or keep it: it is a valid target as it stands).\n";
+  }
   out += fmt::format("  {}:\n    url: ${{{}_URL}}\n    tables:\n", yaml_scalar(group.name),
                      upper(group.name));
   for (const Root* root : group.roots) {
@@ -324,6 +442,8 @@ void write_target(std::string& out, const Group& group) {
     out += fmt::format("      - {}", table_entry(name));
     if (config::has_glob_characters(name.schema) || config::has_glob_characters(name.name)) {
       out += "  # the name holds * or ?, which the mapping reads as a glob";
+    } else if (!root->note.empty()) {
+      out += fmt::format("  # {}", comment_text(root->note));
     }
     out += '\n';
   }
@@ -344,7 +464,7 @@ std::string init_mapping(const catalog::Catalog& catalog, const InitOptions& opt
       continue;
     }
     root_index[table.oid] = roots.size();
-    roots.push_back(Root{&table, 0, 0, -1});
+    roots.push_back(Root{&table, 0, 0, -1, {}});
   }
   if (roots.empty()) {
     // The operator pointed init at the wrong database or schema: a usage error (exit 2).

@@ -75,6 +75,7 @@ public:
     for (const auto& [table, claims] : claims_) {
       place(*catalog_.find_table(table), claims);
     }
+    check_listed_children();
     report_unmapped();
     report_duplicate_target_names();
   }
@@ -141,11 +142,9 @@ private:
       return;
     }
     const Table& table = *found.front();
-    if (const Oid root = tree_.root_of(table.oid); root != table.oid) {
-      add_error(plan_, where,
-                fmt::format("table {} is a partition or child of {}; it follows its parent",
-                            table.name.to_string(), catalog_.find_table(root)->name.to_string()),
-                fmt::format("map {} instead", catalog_.find_table(root)->name.to_string()));
+    if (!tree_.is_root(table.oid)) {
+      // Judged once every root is claimed: the parent may be listed later in the file.
+      listed_children_.push_back({table.oid, {&target, &entry}});
       return;
     }
     if (is_excluded(table.oid)) {
@@ -214,6 +213,8 @@ private:
   }
 
   void place(const Table& table, std::vector<Claim> claims);
+  void check_listed_children();
+  void check_listed_child(const Table& child, const Claim& claim);
   void place_one(const Table& table, const Claim& claim);
   void report_unmapped();
   void report_duplicate_target_names();
@@ -224,6 +225,8 @@ private:
   Plan& plan_;
   std::map<Oid, std::string> excluded_by_;
   std::map<Oid, std::vector<Claim>> claims_;
+  // Partitions and inheritance children named exactly in a target (pasted from `\dt`).
+  std::vector<std::pair<Oid, Claim>> listed_children_;
 };
 
 // Rule 2: a table claimed several times needs `replicate` or a `where` on every claim.
@@ -275,9 +278,9 @@ void Placer::place_one(const Table& table, const Claim& claim) {
     target_name = {entry.rename->schema.value_or(table.name.schema), entry.rename->name};
   }
   const auto placed = [&](const Table& source, QualifiedName name, std::optional<Oid> root) {
-    return PlacedTable{source.oid,      source.name, std::move(name),       entry.where,
-                       entry.replicate, root,        source.estimated_rows, source.size_bytes,
-                       entry.location};
+    return PlacedTable{source.oid,      source.name, std::move(name),        entry.where,
+                       entry.replicate, root,        source.estimated_rows,  source.size_bytes,
+                       entry.location,  false,       entry.drop_foreign_keys};
   };
   target.tables.push_back(placed(table, target_name, std::nullopt));
   for (const Oid child_oid : tree_.descendants_of(table.oid)) {
@@ -287,6 +290,56 @@ void Placer::place_one(const Table& table, const Claim& claim) {
         target_name.schema != table.name.schema ? target_name.schema : child.name.schema;
     target.tables.push_back(placed(child, {schema, child.name.name}, table.oid));
   }
+}
+
+void Placer::check_listed_children() {
+  for (const auto& [child, claim] : listed_children_) {
+    check_listed_child(*catalog_.find_table(child), claim);
+  }
+}
+
+// A partition or child always goes where its root goes, with the root's filter and schema:
+// naming it next to its root is harmless (a warning), naming it anywhere else would tear the
+// tree apart (an error), and options on its own entry could not be honoured (an error).
+void Placer::check_listed_child(const Table& child, const Claim& claim) {
+  const auto& entry = *claim.entry;
+  const auto& root = *catalog_.find_table(tree_.root_of(child.oid));
+  const auto where = at(entry.location, claim.target->name, child.name.to_string());
+  const auto relation = fmt::format("table {} is a partition or child of {}",
+                                    child.name.to_string(), root.name.to_string());
+  if (entry.where || entry.rename || entry.replicate) {
+    add_error(plan_, where,
+              fmt::format("{}: it follows its parent, so its own where, rename or replicate "
+                          "cannot apply",
+                          relation),
+              fmt::format("put these settings on the entry of {}, or remove this entry",
+                          root.name.to_string()));
+    return;
+  }
+  std::vector<std::string> root_targets;
+  if (const auto claims = claims_.find(root.oid); claims != claims_.end()) {
+    for (const auto& root_claim : claims->second) {
+      root_targets.push_back(root_claim.target->name);
+    }
+  }
+  if (std::find(root_targets.begin(), root_targets.end(), claim.target->name) !=
+      root_targets.end()) {
+    add_warning(
+        plan_, where,
+        fmt::format("{}: it follows its parent to target {} anyway", relation, claim.target->name),
+        "this entry changes nothing and can be removed");
+    return;
+  }
+  const std::string parent_goes =
+      is_excluded(root.oid)  ? fmt::format("is excluded (by '{}')", excluded_by_.at(root.oid))
+      : root_targets.empty() ? std::string("is mapped to no target")
+                             : fmt::format("goes to target {}", fmt::join(root_targets, ", "));
+  add_error(plan_, where,
+            fmt::format("{}, which {}: listing it in target {} would separate it from its parent",
+                        relation, parent_goes, claim.target->name),
+            fmt::format("map {} to target {} (its partitions and children follow it), or remove "
+                        "this entry",
+                        root.name.to_string(), claim.target->name));
 }
 
 // Rule 1: every root table is mapped, excluded, or a version table.

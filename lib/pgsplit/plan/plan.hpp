@@ -28,6 +28,10 @@ struct PlacedTable {
   std::int64_t estimated_rows = 0;
   std::int64_t size_bytes = 0;
   core::Location location; // the mapping entry that placed it
+  // options.schema: existing: the target table has every column with the source's type (set
+  // by the preflight), so the copy may use the binary format.
+  bool target_types_match = false;
+  std::vector<std::string> drop_foreign_keys; // the entry's drop_foreign_keys (constraint names)
 };
 
 // A foreign key whose two ends land in different databases (or whose parent stays behind).

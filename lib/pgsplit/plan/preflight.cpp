@@ -2,6 +2,7 @@
 #include <pgsplit/plan/findings.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <algorithm>
 
@@ -95,7 +96,7 @@ const ExistingTable* existing(const TargetFacts& facts, const QualifiedName& nam
   return found == facts.existing_tables.end() ? nullptr : &*found;
 }
 
-void check_existing_columns(Plan& plan, const TargetPlan& target, const PlacedTable& placed,
+void check_existing_columns(Plan& plan, const TargetPlan& target, PlacedTable& placed,
                             const catalog::Catalog& catalog, const ExistingTable* table) {
   const auto where = at(placed.location, target.name, placed.target_name.to_string());
   if (!table) {
@@ -105,6 +106,7 @@ void check_existing_columns(Plan& plan, const TargetPlan& target, const PlacedTa
               "run the service's migrations on the target first, or use options.schema: create");
     return;
   }
+  placed.target_types_match = true;
   for (const auto& column : catalog.find_table(placed.table)->columns) {
     const auto found = std::find_if(
         table->columns.begin(), table->columns.end(),
@@ -115,7 +117,9 @@ void check_existing_columns(Plan& plan, const TargetPlan& target, const PlacedTa
           fmt::format("column {} of {} is missing in the target table: its data would be lost",
                       column.name, placed.source_name.to_string()),
           "add the column in the target (a migration), or exclude the table");
+      placed.target_types_match = false;
     } else if (found->type != column.type) {
+      placed.target_types_match = false;
       add_warning(plan, where,
                   fmt::format("column {} is {} in the source but {} in the target: the copy "
                               "uses text format and the target's input conversion",
@@ -124,10 +128,10 @@ void check_existing_columns(Plan& plan, const TargetPlan& target, const PlacedTa
   }
 }
 
-void check_tables(Plan& plan, const TargetPlan& target, const config::Mapping& mapping,
+void check_tables(Plan& plan, TargetPlan& target, const config::Mapping& mapping,
                   const catalog::Catalog& catalog, const TargetFacts& facts) {
   const bool existing_schema = mapping.options.schema == config::SchemaMode::existing;
-  for (const auto& placed : target.tables) {
+  for (auto& placed : target.tables) {
     const auto* table = existing(facts, placed.target_name);
     if (existing_schema) {
       check_existing_columns(plan, target, placed, catalog, table);
@@ -202,6 +206,60 @@ void check_source(Plan& plan, const SourceFacts& facts, const catalog::Catalog& 
   }
 }
 
+const PlacedTable* placement_in(const Plan& plan, const std::string& target, Oid table) {
+  const auto* planned = plan.find_target(target);
+  if (planned == nullptr) {
+    return nullptr;
+  }
+  const auto found = std::find_if(planned->tables.begin(), planned->tables.end(),
+                                  [&](const PlacedTable& placed) { return placed.table == table; });
+  return found == planned->tables.end() ? nullptr : &*found;
+}
+
+const catalog::Constraint* constraint_of(const catalog::Table& table, Oid oid) {
+  const auto found =
+      std::find_if(table.constraints.begin(), table.constraints.end(),
+                   [&](const catalog::Constraint& constraint) { return constraint.oid == oid; });
+  return found == table.constraints.end() ? nullptr : &*found;
+}
+
+// A foreign key kept in a target whose parent rows are filtered out from under some child
+// rows: apply would copy everything, then fail adding the key, every target half built.
+void check_filtered_references(Plan& plan, const SourceFacts& facts,
+                               const catalog::Catalog& catalog) {
+  for (const auto& reference : facts.filtered_references) {
+    const auto* child = catalog.find_table(reference.child_table);
+    const auto* parent = catalog.find_table(reference.parent_table);
+    const auto* key = child ? constraint_of(*child, reference.constraint) : nullptr;
+    const auto* placed = placement_in(plan, reference.target, reference.child_table);
+    if (!key || !parent || !placed || (reference.error.empty() && reference.orphan_rows == 0)) {
+      continue;
+    }
+    const auto where = at(placed->location, reference.target, child->name.to_string());
+    const auto described =
+        fmt::format("foreign key {} {}({}) → {}({})", key->name, child->name.to_string(),
+                    fmt::join(key->columns, ", "), parent->name.to_string(),
+                    fmt::join(key->referenced_columns, ", "));
+    if (!reference.error.empty()) {
+      add_error(plan, where,
+                fmt::format("cannot check {} against the where filter of {}: {}", described,
+                            parent->name.to_string(), reference.error),
+                "fix the filters; they are evaluated read-only on the source");
+      continue;
+    }
+    add_error(
+        plan, where,
+        fmt::format("{} of {} in target {} reference{} rows of {} that its where filter "
+                    "leaves out ({}): adding the key after the copy would fail",
+                    rows_text(reference.orphan_rows), child->name.to_string(), reference.target,
+                    reference.orphan_rows == 1 ? "s" : "", parent->name.to_string(), described),
+        fmt::format("filter {} the same way (select only rows whose {} row is copied), or leave "
+                    "the key out of this target with drop_foreign_keys: [{}] on the entry of {}",
+                    child->name.to_string(), parent->name.to_string(), key->name,
+                    child->name.to_string()));
+  }
+}
+
 TargetPlan* find_target(Plan& plan, const std::string& name) {
   const auto found = std::find_if(plan.targets.begin(), plan.targets.end(),
                                   [&](const TargetPlan& target) { return target.name == name; });
@@ -229,6 +287,7 @@ void check_preflight(Plan& plan, const config::Mapping& mapping, const catalog::
     }
   }
   check_source(plan, facts.source, catalog);
+  check_filtered_references(plan, facts.source, catalog);
   for (const auto& stamp : facts.stamps) {
     if (auto* target = find_target(plan, stamp.target)) {
       target->stamp_summaries = stamp.summaries;

@@ -251,10 +251,18 @@ void append_target(std::string& out, const TargetPlan& target, const catalog::Ca
   append_tables(out, target, catalog);
   append_creates(out, target, catalog);
   append_stamps(out, target);
-  if (!target.dropped_foreign_keys.empty()) {
-    out += "  cross-target foreign keys dropped:\n";
+  // A key whose parent is in this very target was dropped by the entry's drop_foreign_keys.
+  for (const bool crossing : {true, false}) {
+    std::string lines;
     for (const CrossTargetForeignKey& key : target.dropped_foreign_keys) {
-      out += fmt::format("    {}\n", describe_foreign_key(key));
+      if ((key.parent_target != target.name) == crossing) {
+        lines += fmt::format("    {}\n", describe_foreign_key(key));
+      }
+    }
+    if (!lines.empty()) {
+      out += crossing ? "  cross-target foreign keys dropped:\n"
+                      : "  foreign keys dropped by drop_foreign_keys:\n";
+      out += lines;
     }
   }
   out +=

@@ -44,6 +44,26 @@ struct Found {
   bool readable = true;
 };
 
+// format_type names a type with its schema unless the search_path makes it visible. The
+// source catalog is read with an empty search_path (public.mood); the target's columns must be
+// read the same way, or the same type would compare as two (public.mood against mood).
+pg::Result read_with_empty_search_path(pg::Connection& target, const pg::Params& params) {
+  target.exec("BEGIN READ ONLY");
+  try {
+    target.exec("SELECT pg_catalog.set_config('search_path', '', true)");
+    auto result = target.exec(tables_query, params);
+    target.exec("COMMIT");
+    return result;
+  } catch (...) {
+    try {
+      target.exec("ROLLBACK");
+    } catch (...) {
+      // The connection is gone: the first error is the one to report.
+    }
+    throw;
+  }
+}
+
 std::vector<Found> read_tables(pg::Connection& target,
                                const std::vector<catalog::QualifiedName>& names) {
   std::vector<std::string> schemas;
@@ -52,8 +72,8 @@ std::vector<Found> read_tables(pg::Connection& target,
     schemas.push_back(name.schema);
     tables.push_back(name.name);
   }
-  const auto result =
-      target.exec(tables_query, {text_array_literal(schemas), text_array_literal(tables)});
+  const auto result = read_with_empty_search_path(
+      target, {text_array_literal(schemas), text_array_literal(tables)});
   std::vector<Found> found;
   for (int row = 0; row < result.rows(); ++row) {
     catalog::QualifiedName name{result.text(row, "schema_name"), result.text(row, "table_name")};

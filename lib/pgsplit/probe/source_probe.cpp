@@ -1,5 +1,6 @@
 #include <pgsplit/probe/filter_checks.hpp>
 #include <pgsplit/probe/filter_coverage.hpp>
+#include <pgsplit/probe/filtered_references.hpp>
 #include <pgsplit/probe/source_probe.hpp>
 
 #include <algorithm>
@@ -56,6 +57,7 @@ plan::SourceFacts probe_source(pg::Connection& source, const plan::Plan& plan,
   auto coverage = measure_coverage(source, plan, catalog, facts.filter_checks);
   facts.filter_coverage = std::move(coverage.coverage);
   record_failures(facts.filter_checks, coverage.failures);
+  facts.filtered_references = count_filtered_references(source, plan, catalog, facts.filter_checks);
   return facts;
 }
 

@@ -1,26 +1,16 @@
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/pg/connection.hpp>
-#include <pgsplit/pg/conninfo.hpp>
+#include <pgsplit/pg/maintenance.hpp>
 #include <pgsplit/probe/existing_tables.hpp>
 #include <pgsplit/probe/target_probe.hpp>
 
-#include <array>
 #include <optional>
 #include <string>
-#include <string_view>
 
 namespace pgsplit::probe {
 namespace {
 
 const pg::ConnectOptions probe_options{.application_name = "pgsplit", .read_only = true};
-
-// The missing database of a connection attempt, from the server's 3D000 message (libpq gives
-// connection errors as text only).
-bool says_database_missing(std::string_view message) {
-  const auto missing = message.find("\" does not exist");
-  return missing != std::string_view::npos &&
-         message.rfind("database \"", missing) != std::string_view::npos;
-}
 
 std::vector<std::string> available_extensions(pg::Connection& connection) {
   const auto result =
@@ -60,21 +50,6 @@ void read_server_facts(pg::Connection& connection, plan::TargetFacts& facts) {
   facts.available_extensions = available_extensions(connection);
 }
 
-// Tries the usual maintenance databases; when neither lets us in, the facts stay unknown
-// (zero version, no CREATEDB) and the original connection error stands.
-void probe_missing_database(const std::string& url, plan::TargetFacts& facts) {
-  for (const std::string_view maintenance : std::array{"postgres", "template1"}) {
-    try {
-      auto connection =
-          pg::Connection::open(pg::conninfo_with_database(url, maintenance), probe_options);
-      read_server_facts(connection, facts);
-      return;
-    } catch (const core::ConnectionError&) {
-      continue;
-    }
-  }
-}
-
 // The names the plan gives this target's tables (none when the plan has no such target).
 std::vector<catalog::QualifiedName> planned_names(const plan::Plan& plan,
                                                   const std::string& target) {
@@ -99,9 +74,12 @@ plan::TargetFacts probe_target(const config::Target& target, const plan::Plan& p
   } catch (const core::ConnectionError& error) {
     facts.connection_error = error.what(); // described and redacted by the pg layer
     facts.connection_hint = error.hint();
-    if (says_database_missing(facts.connection_error)) {
+    // Asked of the server's catalog, not read from the error's text (in the server's language).
+    if (auto server =
+            pg::maintenance_if_missing(target.url, error.server_message(), probe_options)) {
       facts.database_exists = false;
-      probe_missing_database(target.url, facts);
+      facts.connection_hint = "create it, or set create_database: true for this target";
+      read_server_facts(*server, facts);
     }
     return facts;
   }

@@ -126,3 +126,20 @@ TEST_CASE("a rename on a glob entry is refused where it is written, with what to
   CHECK(tables("      - {name: auth_tokens, schema: app, rename: tokens}\n")[0].rename ==
         NamePattern{std::nullopt, "tokens"});
 }
+
+TEST_CASE("drop_foreign_keys lists constraint names of the entry", "[config]") {
+  const auto t = tables("      - {name: orders, drop_foreign_keys: [orders_customer_fkey, "
+                        "\"Odd Key\"]}\n      - users\n");
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].drop_foreign_keys == std::vector<std::string>{"orders_customer_fkey", "Odd Key"});
+  CHECK(t[1].drop_foreign_keys.empty());
+  const auto wrong = problems("      - {name: a, drop_foreign_keys: a_fkey}\n"
+                              "      - {name: b, drop_foreign_keys: []}\n"
+                              "      - {name: c, drop_foreign_keys: [k, k]}\n");
+  REQUIRE(wrong.size() == 3);
+  CHECK(wrong[0].find("drop_foreign_keys: expected a list of foreign key names") !=
+        std::string::npos);
+  CHECK(wrong[1].find("drop_foreign_keys: expected at least one foreign key name") !=
+        std::string::npos);
+  CHECK(wrong[2].find("foreign key 'k' is listed twice") != std::string::npos);
+}

@@ -66,3 +66,51 @@ TEST_CASE("cross_target_foreign_keys: fail turns them into errors", "[plan]") {
                       "public.users(id) crosses targets") &&
                  Contains("target candidate"));
 }
+
+TEST_CASE("drop_foreign_keys leaves a key out of its target, without a warning", "[plan]") {
+  const auto catalog = with_keys();
+  const auto plan = plan::build_plan(mapping_from(R"(
+source: {url: "postgresql://src/m"}
+exclude: [legacy]
+targets:
+  auth:
+    url: "postgresql://h/a"
+    tables: [users, {name: sessions, drop_foreign_keys: [sessions_users_fkey]}]
+  candidate:
+    url: "postgresql://h/c"
+    tables: [{name: profiles, drop_foreign_keys: [profiles_users_fkey]}]
+options: {cross_target_foreign_keys: fail}
+)"),
+                                     catalog.catalog());
+  // Under fail, only the crossing key not named in drop_foreign_keys is an error.
+  const auto errors = messages(plan, Severity::error);
+  CHECK(count_of(plan, Severity::error) == 1);
+  CHECK_THAT(errors, Contains("profiles_legacy_fkey"));
+  const auto& auth = plan.find_target("auth")->dropped_foreign_keys;
+  REQUIRE(auth.size() == 1);
+  CHECK(auth[0].name == "sessions_users_fkey");
+  CHECK(auth[0].parent_target == "auth");
+  const auto& candidate = plan.find_target("candidate")->dropped_foreign_keys;
+  REQUIRE(candidate.size() == 1);
+  CHECK(candidate[0].name == "profiles_users_fkey");
+  // The key inside auth crosses nothing: verify --references does not check it.
+  CHECK(std::none_of(
+      plan.cross_target_foreign_keys.begin(), plan.cross_target_foreign_keys.end(),
+      [](const plan::CrossTargetForeignKey& key) { return key.name == "sessions_users_fkey"; }));
+}
+
+TEST_CASE("a drop_foreign_keys name that is no key of the entry's table is an error", "[plan]") {
+  const auto catalog = with_keys();
+  const auto plan = plan::build_plan(mapping_from(R"(
+source: {url: "postgresql://src/m"}
+exclude: [legacy]
+targets:
+  auth:
+    url: "postgresql://h/a"
+    tables: [users, {name: sessions, drop_foreign_keys: [sessions_user_fkey]}, profiles]
+)"),
+                                     catalog.catalog());
+  CHECK_THAT(messages(plan, Severity::error),
+             Contains("drop_foreign_keys: 'sessions_user_fkey' is not a foreign key of "
+                      "public.sessions"));
+}

@@ -167,34 +167,94 @@ targets:
   CHECK(plan.excluded[1].why == "excluded by 'public.tmp_*'");
 }
 
-TEST_CASE("partitions follow their parent and cannot be mapped alone", "[plan]") {
+namespace {
+
+CatalogBuilder access_logs() {
   CatalogBuilder catalog;
   auto& logs = catalog.table("public", "access_logs", 0);
   logs.kind = catalog::TableKind::partitioned_table;
   catalog.partition("access_logs", "access_logs_2024");
   catalog.partition("access_logs", "access_logs_default");
-  const auto ok = plan::build_plan(mapping_from(R"(
-source: {url: "postgresql://src/m"}
-targets:
-  logs: {url: "postgresql://h/l", tables: ["access_*"]}
-)"),
-                                   catalog.catalog());
+  catalog.table("public", "users");
+  return catalog;
+}
+
+plan::Plan plan_logs(const CatalogBuilder& catalog, const std::string& targets) {
+  return plan::build_plan(
+      mapping_from("source: {url: \"postgresql://src/m\"}\ntargets:\n" + targets),
+      catalog.catalog());
+}
+
+} // namespace
+
+TEST_CASE("partitions follow their parent", "[plan]") {
+  const auto catalog = access_logs();
+  const auto ok = plan_logs(catalog, R"(
+  logs: {url: "postgresql://h/l", tables: ["access_*", users]}
+)");
   CHECK_FALSE(ok.has_errors());
   const auto& tables = ok.find_target("logs")->tables;
-  REQUIRE(tables.size() == 3);
-  CHECK(tables[0].source_name.name == "access_logs");
-  CHECK(tables[1].root == tables[0].table);
-  CHECK(tables[2].root == tables[0].table);
+  REQUIRE(tables.size() == 4); // roots largest first (users), then the partitions
+  CHECK(tables[1].source_name.name == "access_logs");
+  CHECK(tables[2].root == tables[1].table);
+  CHECK(tables[3].root == tables[1].table);
+}
 
-  const auto wrong = plan::build_plan(mapping_from(R"(
-source: {url: "postgresql://src/m"}
-targets:
-  logs: {url: "postgresql://h/l", tables: [access_logs_2024, access_logs]}
-)"),
-                                      catalog.catalog());
-  CHECK_THAT(
-      messages(wrong, Severity::error),
-      Contains("table public.access_logs_2024 is a partition or child of public.access_logs"));
+TEST_CASE("a partition listed next to its parent is accepted with a warning", "[plan]") {
+  const auto catalog = access_logs();
+  // As pasted from \dt: the partition before its parent, in the same target.
+  const auto plan = plan_logs(catalog, R"(
+  logs: {url: "postgresql://h/l", tables: [access_logs_2024, access_logs, users]}
+)");
+  CHECK_FALSE(plan.has_errors());
+  CHECK_THAT(messages(plan, Severity::warning),
+             Contains("table public.access_logs_2024 is a partition or child of "
+                      "public.access_logs: it follows its parent to target logs anyway") &&
+                 Contains("can be removed"));
+  // Placed once, as a partition of its root.
+  CHECK(table_names(plan, "logs") == std::vector<std::string>{"public.users", "public.access_logs",
+                                                              "public.access_logs_2024",
+                                                              "public.access_logs_default"});
+}
+
+TEST_CASE("an inheritance child listed next to its parent is accepted", "[plan]") {
+  CatalogBuilder catalog;
+  catalog.table("public", "events");
+  catalog.table("public", "events_old").inherits = {catalog.oid_of("public", "events")};
+  const auto plan = plan_logs(catalog, R"(
+  audit: {url: "postgresql://h/a", tables: [events, events_old]}
+)");
+  CHECK_FALSE(plan.has_errors());
+  CHECK_THAT(messages(plan, Severity::warning),
+             Contains("public.events_old is a partition or child of public.events"));
+  CHECK(plan.find_target("audit")->tables.size() == 2);
+}
+
+TEST_CASE("a partition listed away from its parent is an error", "[plan]") {
+  const auto catalog = access_logs();
+  const auto elsewhere = plan_logs(catalog, R"(
+  logs: {url: "postgresql://h/l", tables: [access_logs]}
+  web: {url: "postgresql://h/w", tables: [access_logs_2024, users]}
+)");
+  CHECK_THAT(messages(elsewhere, Severity::error),
+             Contains("table public.access_logs_2024 is a partition or child of "
+                      "public.access_logs, which goes to target logs: listing it in target web "
+                      "would separate it from its parent") &&
+                 Contains("map public.access_logs to target web"));
+
+  const auto alone = plan_logs(catalog, R"(
+  web: {url: "postgresql://h/w", tables: [access_logs_2024, users]}
+)");
+  CHECK_THAT(messages(alone, Severity::error),
+             Contains("public.access_logs, which is mapped to no target"));
+
+  const auto filtered = plan_logs(catalog, R"(
+  logs:
+    url: "postgresql://h/l"
+    tables: [access_logs, users, {name: access_logs_2024, where: "true"}]
+)");
+  CHECK_THAT(messages(filtered, Severity::error),
+             Contains("its own where, rename or replicate cannot apply"));
 }
 
 TEST_CASE("rename moves a table and its partitions into another schema", "[plan]") {
