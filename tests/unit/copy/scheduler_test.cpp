@@ -133,7 +133,7 @@ TEST_CASE("with one worker, ready jobs run highest priority first", "[scheduler]
                                                  "end late", "start lowest", "end lowest"});
 }
 
-TEST_CASE("after a failure no new job starts; the failure is reported with its error",
+TEST_CASE("after a failure no new job starts, the failure is reported with its error",
           "[scheduler]") {
   Log log;
   const std::vector<Job> jobs{
