@@ -8,7 +8,7 @@ packages=(
   libpq-dev libyaml-cpp-dev libfmt-dev libboost-program-options-dev catch2
   nlohmann-json3-dev libssl-dev
   postgresql postgresql-contrib postgresql-client
-  time python3 ccache
+  time python3 ccache clang-format
 )
 
 missing=()

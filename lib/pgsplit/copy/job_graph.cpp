@@ -1,4 +1,5 @@
 #include <pgsplit/copy/job_graph.hpp>
+#include <pgsplit/copy/job_rank.hpp>
 #include <pgsplit/copy/target_constraints.hpp>
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/pg/quote.hpp>
@@ -53,12 +54,9 @@ bool constraint_exists(pg::Connection& target, const catalog::QualifiedName& tab
              .int64(0, "n") > 0;
 }
 
-// Scheduling: the longest chains first. A table's data is ranked by the size of its whole
-// partition tree (a tree's indexes wait for all its partitions, so many small partitions are
-// as urgent as one big table); indexes, constraints and keys, once ready, go before any data
-// still waiting, so that they overlap with the copies instead of queueing after the last one.
-constexpr std::int64_t ready_ddl_first = 1LL << 50;
-
+// Scheduling (job_rank.hpp): the longest chains first. A table's data is ranked by the size of
+// its whole partition tree (a tree's indexes wait for all its partitions, so many small
+// partitions are as urgent as one big table).
 std::map<catalog::Oid, std::int64_t> tree_bytes(const TargetWork& work) {
   std::map<catalog::Oid, catalog::Oid> root_of;
   for (const auto& placed : work.plan->tables) {
@@ -130,7 +128,7 @@ std::size_t GraphBuilder::add_pre_data(TargetWork& work) {
   const bool already = options_.resume && work.state.pre_data_done;
   const bool lift = !work.create_schema;
   return add({fmt::format("{}: pre-data", target),
-              1LL << 60,
+              rank::pre_data,
               {},
               [&work, target, already, lift](Worker& worker) {
                 if (already && !lift) {
@@ -249,7 +247,7 @@ std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry
                entry.parts_committed.fetch_add(1);
              }}));
   }
-  return add({copy.label() + " (parts done)", 0, part_jobs,
+  return add({copy.label() + " (parts done)", rank::last, part_jobs,
               [&copy, &entry, done, &progress = progress_](Worker& worker) {
                 if (done) {
                   progress.finish(entry, CopyStatus::skipped);
@@ -300,7 +298,7 @@ GraphBuilder::add_post_data(TargetWork& work, std::size_t pre_data,
     post_jobs[post.table] =
         add({fmt::format("{}: {} (indexes, constraints, triggers)", target,
                          post.target_name.to_string()),
-             ready_ddl_first, after, [&post, target, done](Worker& worker) {
+             rank::ready_ddl, after, [&post, target, done](Worker& worker) {
                if (done) {
                  return;
                }
@@ -336,7 +334,7 @@ GraphBuilder::add_foreign_keys(TargetWork& work, std::size_t pre_data,
         work.plan->tables.begin(), work.plan->tables.end(),
         [&](const plan::PlacedTable& placed) { return placed.table == key.child_table; });
     const auto child_name = child->target_name;
-    key_jobs.push_back(add({fmt::format("{}: {}", target, key.statement.what), ready_ddl_first,
+    key_jobs.push_back(add({fmt::format("{}: {}", target, key.statement.what), rank::ready_ddl,
                             after, [&key, target, child_name](Worker& worker) {
                               core::with_context(fmt::format("target {}, table {}: {}", target,
                                                              child_name.to_string(),
@@ -370,7 +368,7 @@ void GraphBuilder::add_target(TargetWork& work) {
   const std::string target = work.plan->name;
   if (!work.create_schema) {
     last.push_back(add({fmt::format("{}: the target's own keys and triggers", target),
-                        ready_ddl_first, last, [target](Worker& worker) {
+                        rank::ready_ddl, last, [target](Worker& worker) {
                           core::with_context(fmt::format("target {}", target), [&] {
                             auto& connection = worker.target(target);
                             pg::in_transaction(connection,
@@ -378,7 +376,8 @@ void GraphBuilder::add_target(TargetWork& work) {
                           });
                         }}));
   }
-  add({fmt::format("{}: sequences and views", target), 0, last, [&work, target](Worker& worker) {
+  add({fmt::format("{}: sequences and views", target), rank::last, last,
+       [&work, target](Worker& worker) {
          core::with_context(fmt::format("target {}", target), [&] {
            auto& connection = worker.target(target);
            for (const auto& sequence : work.sequences) {

@@ -45,7 +45,7 @@ bool has_edge(const catalog::Catalog& loaded, catalog::ObjectRef dependent,
 
 } // namespace
 
-TEST_CASE("only the requested schemas are read; edges may point outside them", "[catalog]") {
+TEST_CASE("only the requested schemas are read, edges may point outside them", "[catalog]") {
   testing::TestDatabase database("catalog_scope");
   database.run(two_schemas_sql);
   auto connection = database.connect();

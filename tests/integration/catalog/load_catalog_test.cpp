@@ -270,7 +270,7 @@ TEST_CASE("domains keep base type, default, not null, collation and checks", "[c
   CHECK(qualified(loaded().types, "app", "open_status").domain_base_type == "app.status");
 }
 
-TEST_CASE("composite types keep their attributes; table row types are not types", "[catalog]") {
+TEST_CASE("composite types keep their attributes, table row types are not types", "[catalog]") {
   const auto& address = qualified(loaded().types, "app", "address");
   CHECK(address.kind == catalog::TypeKind::composite);
   CHECK(address.comment == "postal address");

@@ -122,7 +122,7 @@ targets:
         SplitFixture::digest(split.source(), "(SELECT * FROM invoices WHERE kind = 'refund')"));
 }
 
-TEST_CASE("a target backend killed mid-COPY leaves the table empty and unmarked; resume finishes",
+TEST_CASE("a target backend killed mid-COPY leaves the table empty and unmarked, resume finishes",
           "[copy]") {
   SplitFixture split("apply_kill", {"auth", "billing"});
   split.source().run(two_services_sql);

@@ -102,7 +102,7 @@ TEST_CASE("the parts of a table read one snapshot", "[copy][parts]") {
   CHECK(scalar(split.target("events"), "SELECT count(*) FROM heap") == 30002);
 }
 
-TEST_CASE("a failed part leaves its table unmarked; resume copies it again from nothing",
+TEST_CASE("a failed part leaves its table unmarked, resume copies it again from nothing",
           "[copy][parts]") {
   SplitFixture split("parts_resume", {"events"});
   split.source().run(events_sql);

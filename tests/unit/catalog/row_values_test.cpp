@@ -17,7 +17,7 @@ TEST_CASE("oid arrays are plain lists of numbers", "[catalog]") {
   CHECK(oid_array_literal({2200, 4294967295u}) == "{2200,4294967295}");
 }
 
-TEST_CASE("json arrays from json_agg become lists; NULL is empty", "[catalog]") {
+TEST_CASE("json arrays from json_agg become lists, NULL is empty", "[catalog]") {
   CHECK(parse_json_strings("").empty());
   CHECK(parse_json_strings("null").empty());
   CHECK(parse_json_strings(R"(["id", "user\"id", "Token Value"])") ==

@@ -68,7 +68,7 @@ TEST_CASE("alembic rules tie version, versions_dir and heads together", "[config
                  "11:9: missing required key 'version' in targets.auth.stamp[3].alembic"});
 }
 
-TEST_CASE("flyway entries get their defaults; latest needs migrations_dir", "[config]") {
+TEST_CASE("flyway entries get their defaults, latest needs migrations_dir", "[config]") {
   const StampEntry s = stamp("flyway: {version: latest, migrations_dir: db/migration}");
   CHECK(s.tool == StampTool::flyway);
   CHECK(s.table == "flyway_schema_history");

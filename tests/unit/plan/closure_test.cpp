@@ -54,7 +54,7 @@ TEST_CASE("each target gets the types, functions and sequences its tables need",
   CHECK(billing.sequences.empty());
 }
 
-TEST_CASE("a sequence used by two targets is reported; each gets a copy", "[plan]") {
+TEST_CASE("a sequence used by two targets is reported, each gets a copy", "[plan]") {
   CatalogBuilder builder;
   const auto users = builder.table("public", "users").oid;
   builder.table("public", "sessions");
@@ -70,7 +70,7 @@ TEST_CASE("a sequence used by two targets is reported; each gets a copy", "[plan
   CHECK(plan.find_target("billing")->sequences == std::vector<catalog::Oid>{shared});
 }
 
-TEST_CASE("views go with their tables; a view spanning targets is left behind", "[plan]") {
+TEST_CASE("views go with their tables, a view spanning targets is left behind", "[plan]") {
   CatalogBuilder builder;
   builder.table("public", "users");
   builder.table("public", "sessions");

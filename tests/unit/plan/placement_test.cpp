@@ -34,7 +34,7 @@ CatalogBuilder job_board() {
 
 } // namespace
 
-TEST_CASE("exact names and globs place every table; largest first", "[plan]") {
+TEST_CASE("exact names and globs place every table, largest first", "[plan]") {
   const auto catalog = job_board();
   const auto plan = plan::build_plan(mapping_from(two_targets), catalog.catalog());
   CHECK_FALSE(plan.has_errors());
@@ -147,7 +147,7 @@ targets:
   CHECK(std::count(names.begin(), names.end(), "public.flyway_schema_history") == 1);
 }
 
-TEST_CASE("excluded tables are left behind; excluding a mapped table is an error", "[plan]") {
+TEST_CASE("excluded tables are left behind, excluding a mapped table is an error", "[plan]") {
   auto catalog = job_board();
   catalog.table("public", "tmp_import");
   const auto plan = plan::build_plan(mapping_from(R"(

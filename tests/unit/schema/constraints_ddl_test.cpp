@@ -27,7 +27,7 @@ catalog::Constraint foreign_key(catalog::Oid oid, const std::string& name,
 
 } // namespace
 
-TEST_CASE("checks keep NOT VALID; exclusion constraints come from their definition", "[schema]") {
+TEST_CASE("checks keep NOT VALID, exclusion constraints come from their definition", "[schema]") {
   DdlFixture fixture;
   auto& orders = fixture.table("public", "orders");
   orders.constraints = {

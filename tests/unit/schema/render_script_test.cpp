@@ -4,7 +4,8 @@
 
 using namespace pgsplit;
 
-TEST_CASE("the script lists every phase under its header, statements ended by ;", "[schema]") {
+TEST_CASE("the script lists every phase under its header, statements ended by a semicolon",
+          "[schema]") {
   schema::TargetDdl ddl;
   ddl.target = "auth";
   ddl.pre_data = {

@@ -6,7 +6,7 @@ using namespace pgsplit;
 using namespace pgsplit::testing::schema_ddl;
 using Catch::Matchers::Contains;
 
-TEST_CASE("a sequence keeps every option; OWNED BY comes after its table", "[schema]") {
+TEST_CASE("a sequence keeps every option, OWNED BY comes after its table", "[schema]") {
   DdlFixture fixture;
   auto& shared = fixture.sequence("shared_seq");
   shared.data_type = "integer";

@@ -49,7 +49,7 @@ TEST_CASE("tokens cover the text without gaps", "[schema]") {
   CHECK(expected_begin == sql.size());
 }
 
-TEST_CASE("bare words fold to lower case; quoted identifiers keep case and undo doubling",
+TEST_CASE("bare words fold to lower case, quoted identifiers keep case and undo doubling",
           "[schema]") {
   CHECK(significant(R"(Public."Session Tokens"."x""; DROP TABLE victim; --")") ==
         std::vector<std::string>{"word:public", "symbol:.", "quoted:Session Tokens", "symbol:.",

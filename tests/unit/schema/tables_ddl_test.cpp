@@ -130,7 +130,7 @@ TEST_CASE("hostile and mixed-case names are quoted everywhere", "[schema]") {
           "CREATE TABLE \"public\".\"Session Tokens\" (\n    \"user\"\"id\" bigint\n)"});
 }
 
-TEST_CASE("schemas and extensions come first; public is not created", "[schema]") {
+TEST_CASE("schemas and extensions come first, public is not created", "[schema]") {
   DdlFixture fixture;
   fixture.builder.schema("app").comment = "the application";
   fixture.target.schemas = {"app", "public"};

@@ -5,7 +5,7 @@
 using namespace pgsplit;
 using namespace pgsplit::testing::schema_ddl;
 
-TEST_CASE("triggers are created; a disabled one is disabled again; clones are skipped",
+TEST_CASE("triggers are created, a disabled one is disabled again, clones are skipped",
           "[schema]") {
   DdlFixture fixture;
   auto& customers = fixture.table("public", "customers");

@@ -5,7 +5,7 @@
 using namespace pgsplit;
 using namespace pgsplit::testing::schema_ddl;
 
-TEST_CASE("views in plan order; materialized views empty, indexed, refreshed last", "[schema]") {
+TEST_CASE("views in plan order, materialized views empty, indexed, refreshed last", "[schema]") {
   DdlFixture fixture;
   auto& active =
       fixture.view("active_customers",

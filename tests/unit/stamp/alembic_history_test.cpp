@@ -25,7 +25,7 @@ core::Location mapping_entry() {
 
 } // namespace
 
-TEST_CASE("a linear history has one head; __init__.py and helpers are ignored", "[stamp]") {
+TEST_CASE("a linear history has one head, __init__.py and helpers are ignored", "[stamp]") {
   const auto history = stamp::read_alembic_history(data_dir + "alembic_linear");
   REQUIRE(history.revisions.size() == 3);
   CHECK(history.revisions[0].revision == "1a2b3c4d5e6f");

@@ -28,7 +28,7 @@ TEST_CASE("golang-migrate versions are unsigned integers that fit a bigint", "[s
   }
 }
 
-TEST_CASE("read_golang_migrations keeps up files only; latest is the highest", "[stamp]") {
+TEST_CASE("read_golang_migrations keeps up files only, latest is the highest", "[stamp]") {
   const auto migrations = stamp::read_golang_migrations(data_dir + "golang_migrate");
   REQUIRE(migrations.size() == 3); // 000011 has only a down file; README.md is not a migration
   CHECK(migrations[0].version == 1);

@@ -29,7 +29,7 @@ TEST_CASE("a table matches when both counts exist, agree, and the checksums do n
   CHECK_FALSE(table.matches());
 }
 
-TEST_CASE("every mismatching table becomes a finding; not-checked findings do not fail",
+TEST_CASE("every mismatching table becomes a finding, not-checked findings do not fail",
           "[verify]") {
   const auto clean = pgsplit::testing::make_report(false);
   CHECK(clean.ok());

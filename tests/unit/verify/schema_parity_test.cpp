@@ -103,7 +103,7 @@ TEST_CASE("schema parity reports a missing table and a table of another kind", "
   CHECK(fixture.messages() == std::vector<std::string>{"the table is missing (source app.orders)"});
 }
 
-TEST_CASE("a partition's clone of a dropped key is dropped too; attached indexes are not named",
+TEST_CASE("a partition's clone of a dropped key is dropped too, attached indexes are not named",
           "[verify]") {
   Fixture fixture;
   auto& partition = add_orders(fixture.sources, {"app", "orders_2024"}, 11);
