@@ -6,6 +6,9 @@
 # (cmake/sanitizers.cmake); scripts/test.sh --sanitize uses it with its own build directory.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# ccache (when installed) keys its cache on paths relative to the clone, so that a fresh clone
+# in another folder (CI) reuses what an earlier build compiled.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-true}
 build_dir=${PGSPLIT_BUILD_DIR:-build}
 werror=OFF
 [[ ${CI:-} == true ]] && werror=ON
