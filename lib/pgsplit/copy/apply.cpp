@@ -95,7 +95,7 @@ ApplyReport report_of(const Progress& progress, const RunOutcome& outcome,
                       entry.table,
                       entry.counters.rows.load(),
                       entry.counters.bytes.load(),
-                      entry.seconds,
+                      entry.seconds.load(),
                       entry.status.load(),
                       entry.parts,
                       entry.parts_committed.load()};
@@ -110,7 +110,8 @@ ApplyReport report_of(const Progress& progress, const RunOutcome& outcome,
     }
     if (table.status == CopyStatus::done) {
       const double finished =
-          std::chrono::duration<double>(entry.started - progress.begun()).count() + entry.seconds;
+          std::chrono::duration<double>(entry.started - progress.begun()).count() +
+          entry.seconds.load();
       report.data_seconds = std::max(report.data_seconds, finished);
     }
     report.tables.push_back(std::move(table));

@@ -39,7 +39,7 @@ void Progress::start(CopyEntry& entry) {
 
 void Progress::finish(CopyEntry& entry, CopyStatus status) {
   if (status != CopyStatus::skipped) {
-    entry.seconds = seconds_since(entry.started);
+    entry.seconds.store(seconds_since(entry.started));
   }
   entry.status.store(status);
 }

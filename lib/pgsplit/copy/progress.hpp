@@ -28,8 +28,9 @@ struct CopyEntry {
   CopyCounters counters;
   std::atomic<CopyStatus> status{CopyStatus::waiting};
   std::chrono::steady_clock::time_point started;
-  double seconds = 0; // when done
-  int parts = 1;      // > 1: copied in that many concurrent parts
+  // When done. Atomic: the parts of a split table may fail, and finish it, at the same time.
+  std::atomic<double> seconds{0};
+  int parts = 1; // > 1: copied in that many concurrent parts
   std::atomic<int> parts_committed{0};
 };
 
