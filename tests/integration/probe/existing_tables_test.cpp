@@ -55,7 +55,7 @@ std::string findings(const plan::Plan& plan) {
 
 } // namespace
 
-TEST_CASE("an enum of the same schema and name on both sides is no difference; binary copy",
+TEST_CASE("an enum of the same schema and name on both sides is no difference, binary copy",
           "[probe]") {
   testing::TestDatabase source("existing_types_src");
   testing::TestDatabase target("existing_types_tgt");

@@ -78,7 +78,7 @@ TEST_CASE("child rows whose parent row is filtered out are a plan error with the
                          Contains("drop_foreign_keys: [orders_customers_fkey]"));
 }
 
-TEST_CASE("no orphan rows, no finding; a failed count is an error", "[plan]") {
+TEST_CASE("no orphan rows, no finding, a failed count is an error", "[plan]") {
   Shop clean;
   clean.facts.source.filtered_references.push_back(clean.reference(0));
   CHECK(clean.checked().findings.empty());
