@@ -66,7 +66,9 @@ YAML
 url_of() {
   local password=${2-$secret}
   local encoded_password
-  encoded_password=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$password")
+  # On stdin (printf is a builtin), not in python's arguments, where ps would show it.
+  encoded_password=$(printf '%s' "$password" |
+    python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.stdin.read(), safe=""))')
   echo "postgresql://$role:$encoded_password@$host:${3:-$port}/$1"
 }
 kv_of() {

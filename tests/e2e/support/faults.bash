@@ -208,6 +208,34 @@ faults_freeze_on_events() {
 }
 
 # faults_thaw: lets the frozen pgsplit run again (SIGCONT).
+# faults_freeze_in_copy SERVER_URL DATABASE DIRECTION TABLE: freezes pgsplit (SIGSTOP) at a
+# moment when its COPY of TABLE in DATABASE is seen, frozen, still holding the table's fate: for
+# `COPY TO` (the source) still running; for `COPY FROM` (the target) running or idle in its
+# transaction (pgsplit, frozen, cannot have sent the COMMIT). Sets FAULTS_COPY_PID to that
+# backend. Between tries pgsplit runs on; at most FAULTS_TIMEOUT seconds. Thaw with faults_thaw.
+faults_freeze_in_copy() {
+  local server=$1 database=$2 direction=$3 table=$4 waited=0 pid state
+  [[ $direction == 'COPY TO' ]] && state="'active'" || state="'active', 'idle in transaction'"
+  while ((waited < FAULTS_TIMEOUT * 20)); do
+    kill -STOP "$FAULTS_PID" 2>/dev/null || { show_last_run; fail "pgsplit apply ended before a $direction of $table was seen"; }
+    pid=$(psql_at "$server" -c "
+      SELECT pid FROM pg_stat_activity
+       WHERE datname = '$database' AND application_name LIKE 'pgsplit%'
+         AND query LIKE '${direction%% *}%\"$table\"%' AND query LIKE '%${direction##* }%'
+         AND state IN ($state)
+       LIMIT 1") || { faults_thaw; fail "could not read pg_stat_activity"; }
+    if [[ -n $pid ]]; then
+      FAULTS_COPY_PID=$pid
+      return 0
+    fi
+    faults_thaw
+    sleep 0.05
+    waited=$((waited + 1))
+  done
+  show_last_run
+  fail "no $direction of $table was seen within ${FAULTS_TIMEOUT}s"
+}
+
 faults_thaw() {
   kill -CONT "$FAULTS_PID" 2>/dev/null || true
 }
@@ -352,8 +380,12 @@ faults_backend_killed_scenario() {
 
   faults_start_apply -q
   faults_wait_copy "$PGSPLIT_TEST_URL" "$database" "$direction" events
+  # Killed while pgsplit is frozen inside that COPY: it cannot have moved on to the table's
+  # index or commit (a kill landing there failed the index, not the copy).
+  faults_freeze_in_copy "$PGSPLIT_TEST_URL" "$database" "$direction" events
   expect_eq "$(psql_at "$PGSPLIT_TEST_URL" -c "SELECT pg_terminate_backend($FAULTS_COPY_PID)")" t \
     "pg_terminate_backend of the $side's COPY"
+  faults_thaw
   faults_wait_apply
   if [[ $E2E_STATUS -ne 1 ]]; then show_last_run; fail "expected exit 1, got $E2E_STATUS"; fi
   expect_line_with "$E2E_ERR" "pgsplit: error:" "target telemetry" "events"
