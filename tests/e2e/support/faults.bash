@@ -208,32 +208,32 @@ faults_freeze_on_events() {
 }
 
 # faults_thaw: lets the frozen pgsplit run again (SIGCONT).
-# faults_freeze_in_copy SERVER_URL DATABASE DIRECTION TABLE: freezes pgsplit (SIGSTOP) at a
-# moment when its COPY of TABLE in DATABASE is seen, frozen, still holding the table's fate: for
-# `COPY TO` (the source) still running; for `COPY FROM` (the target) running or idle in its
-# transaction (pgsplit, frozen, cannot have sent the COMMIT). Sets FAULTS_COPY_PID to that
-# backend. Between tries pgsplit runs on; at most FAULTS_TIMEOUT seconds. Thaw with faults_thaw.
+# faults_freeze_in_copy SERVER_URL DATABASE DIRECTION TABLE: runs pgsplit in steps of a few
+# milliseconds (SIGSTOP, look, SIGCONT) until, frozen, its COPY of TABLE in DATABASE is seen
+# running with less than half of the table's bytes through; returns with pgsplit frozen there.
+# Frozen, the COPY cannot end (nor its transaction commit), so a kill or a signal sent now lands
+# inside it; a step moves far less than half the table, so the moment cannot be missed. Sets
+# FAULTS_COPY_PID to that backend. At most FAULTS_TIMEOUT seconds. Thaw with faults_thaw.
 faults_freeze_in_copy() {
-  local server=$1 database=$2 direction=$3 table=$4 waited=0 pid state
-  [[ $direction == 'COPY TO' ]] && state="'active'" || state="'active', 'idle in transaction'"
-  while ((waited < FAULTS_TIMEOUT * 20)); do
-    kill -STOP "$FAULTS_PID" 2>/dev/null || { show_last_run; fail "pgsplit apply ended before a $direction of $table was seen"; }
-    pid=$(psql_at "$server" -c "
-      SELECT pid FROM pg_stat_activity
-       WHERE datname = '$database' AND application_name LIKE 'pgsplit%'
-         AND query LIKE '${direction%% *}%\"$table\"%' AND query LIKE '%${direction##* }%'
-         AND state IN ($state)
-       LIMIT 1") || { faults_thaw; fail "could not read pg_stat_activity"; }
+  local server=$1 database=$2 direction=$3 table=$4 pid half query started=$SECONDS
+  half=$(psql_at "$FAULTS_SOURCE_URL" -c "SELECT pg_relation_size('$table') / 2") ||
+    fail "could not read the size of $table"
+  query="SELECT p.pid FROM pg_stat_progress_copy p JOIN pg_stat_activity a USING (pid)
+          WHERE a.datname = '$database' AND p.command = '$direction'
+            AND a.application_name LIKE 'pgsplit%' AND a.query LIKE '%\"$table\"%'
+            AND a.state = 'active' AND p.bytes_processed BETWEEN 1 AND $half LIMIT 1"
+  while ((SECONDS - started < FAULTS_TIMEOUT)); do
+    kill -STOP "$FAULTS_PID" 2>/dev/null || { show_last_run; fail "pgsplit apply ended before its $direction of $table was seen"; }
+    pid=$(psql_at "$server" -c "$query") || { faults_thaw; fail "could not read pg_stat_progress_copy"; }
     if [[ -n $pid ]]; then
       FAULTS_COPY_PID=$pid
       return 0
     fi
     faults_thaw
-    sleep 0.05
-    waited=$((waited + 1))
+    sleep 0.003
   done
   show_last_run
-  fail "no $direction of $table was seen within ${FAULTS_TIMEOUT}s"
+  fail "no $direction of $table was seen with less than half through within ${FAULTS_TIMEOUT}s"
 }
 
 faults_thaw() {
@@ -339,8 +339,11 @@ faults_signal_scenario() {
   ok "source loaded"
 
   faults_start_apply
-  faults_wait_copy "$PGSPLIT_TEST_URL" "$FAULTS_TELEMETRY_DB" 'COPY FROM' events
+  # Signalled while frozen inside events' copy: the signal is handled on the thaw, with the
+  # copy still running (a signal after its commit would interrupt nothing of events).
+  faults_freeze_in_copy "$PGSPLIT_TEST_URL" "$FAULTS_TELEMETRY_DB" 'COPY FROM' events
   kill "-$signal" "$FAULTS_PID"
+  faults_thaw
   faults_wait_apply
   if [[ $E2E_STATUS -ne $code ]]; then show_last_run; fail "expected exit $code after SIG$signal, got $E2E_STATUS"; fi
   expect_contains "$E2E_ERR" "pgsplit: error: apply interrupted"
@@ -379,7 +382,6 @@ faults_backend_killed_scenario() {
   esac
 
   faults_start_apply -q
-  faults_wait_copy "$PGSPLIT_TEST_URL" "$database" "$direction" events
   # Killed while pgsplit is frozen inside that COPY: it cannot have moved on to the table's
   # index or commit (a kill landing there failed the index, not the copy).
   faults_freeze_in_copy "$PGSPLIT_TEST_URL" "$database" "$direction" events
