@@ -91,15 +91,15 @@ void restore_keys(pg::Connection& target) {
   for (int row = 0; row < keys.rows(); ++row) {
     const auto table = owner(keys, row);
     const auto name = keys.text(row, "name");
-    try {
-      target.exec(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", table, pg::quote_ident(name),
-                              keys.text(row, "definition")));
-    } catch (const core::Error& error) {
-      throw core::Error(
-          fmt::format("restoring the target's foreign key {} on {}: {}", name, table, error.what()),
-          "its definition stays in _pgsplit.lifted_keys: fix the rows that violate it (or delete "
-          "that row to give the key up), then run `pgsplit apply --resume`");
-    }
+    // The error keeps its kind and SQLSTATE (23503: rows violate the key).
+    core::with_context(
+        fmt::format("restoring the target's foreign key {} on {}", name, table),
+        [&] {
+          target.exec(fmt::format("ALTER TABLE {} ADD CONSTRAINT {} {}", table,
+                                  pg::quote_ident(name), keys.text(row, "definition")));
+        },
+        "its definition stays in _pgsplit.lifted_keys: fix the rows that violate it (or delete "
+        "that row to give the key up), then run `pgsplit apply --resume`");
     target.exec("DELETE FROM _pgsplit.lifted_keys WHERE owner_schema = $1 AND owner_table = $2 "
                 "AND name = $3",
                 {keys.text(row, "owner_schema"), keys.text(row, "owner_table"), name});

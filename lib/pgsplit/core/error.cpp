@@ -40,9 +40,12 @@ std::string describe_sql_error(const SqlError::Details& details) {
 Error::Error(std::string message, std::string hint)
     : std::runtime_error(message), text_(std::move(message)), hint_(std::move(hint)) {}
 
-void Error::add_context(std::string_view context) {
+void Error::add_context(std::string_view context, std::string_view hint) {
   if (!context.empty()) {
     text_ = fmt::format("{}: {}", context, text_);
+  }
+  if (!hint.empty()) {
+    hint_ = hint;
   }
 }
 

@@ -22,8 +22,9 @@ public:
   virtual ExitCode exit_code() const { return ExitCode::runtime_failure; }
   const char* what() const noexcept override { return text_.c_str(); }
   const std::string& hint() const { return hint_; }
-  // Prefixes the message with `context: ` (outermost context first).
-  void add_context(std::string_view context);
+  // Prefixes the message with `context: ` (outermost context first); a `hint` given here is
+  // what to do at this level, and takes the place of the error's own.
+  void add_context(std::string_view context, std::string_view hint = {});
 
 private:
   std::string text_;
@@ -31,11 +32,12 @@ private:
 };
 
 // Runs `body`; an error it throws leaves with `context` in front of its message, same kind.
-template <typename Body> decltype(auto) with_context(std::string_view context, Body&& body) {
+template <typename Body>
+decltype(auto) with_context(std::string_view context, Body&& body, std::string_view hint = {}) {
   try {
     return body();
   } catch (Error& error) {
-    error.add_context(context);
+    error.add_context(context, hint);
     throw;
   }
 }

@@ -104,3 +104,16 @@ TEST_CASE("with_context returns the body's value and leaves other exceptions alo
 TEST_CASE("a plan with errors is a usage error: nothing was written", "[core]") {
   CHECK(PlanError("the plan has 2 error(s)").exit_code() == ExitCode::usage);
 }
+
+TEST_CASE("a context may say what to do instead of the error's own hint", "[core]") {
+  try {
+    with_context(
+        "restoring key k", [] { throw SqlError({.sqlstate = "23503", .message = "violates"}); },
+        "fix the rows, then resume");
+    FAIL("nothing was thrown");
+  } catch (const SqlError& error) {
+    CHECK(error.sqlstate() == "23503");
+    CHECK(error.hint() == "fix the rows, then resume");
+    CHECK_THAT(error.what(), Catch::Matchers::StartsWith("restoring key k: violates"));
+  }
+}
