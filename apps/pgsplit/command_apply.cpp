@@ -7,6 +7,8 @@
 #include <pgsplit/copy/apply.hpp>
 #include <pgsplit/core/byte_size.hpp>
 #include <pgsplit/core/error.hpp>
+#include <pgsplit/online/status.hpp>
+#include <pgsplit/online/stream.hpp>
 #include <pgsplit/stamp/stamp_target.hpp>
 #include <pgsplit/verify/render_json.hpp>
 #include <pgsplit/verify/render_text.hpp>
@@ -102,6 +104,58 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
   }
 }
 
+// An interrupted or failed copy: the report so far, then the error that says how to go on.
+void refuse_incomplete(const copy::ApplyReport& report, const std::string& format,
+                       const std::string& after_interrupt, const std::string& after_failure) {
+  if (report.complete()) {
+    return;
+  }
+  if (format == "json") { // the same document as after a complete run, without what follows
+    nlohmann::ordered_json json;
+    json["apply"] = nlohmann::ordered_json::parse(copy::render_report_json(report));
+    fmt::print("{}\n", json.dump(2));
+  } else {
+    fmt::print("{}", copy::render_report_text(report));
+  }
+  if (report.interrupted) {
+    throw core::InterruptedError(
+        fmt::format("apply interrupted: in-flight copies were rolled back; {}", after_interrupt),
+        report.signal_number);
+  }
+  throw core::Error(fmt::format("apply did not complete: {}", report.failures.empty()
+                                                                  ? "some work did not run"
+                                                                  : report.failures.front()),
+                    after_failure);
+}
+
+// apply --online: publications and slots first, the copy in each slot's snapshot, then the
+// subscriptions; returns once every target streams. Verification and stamps come at cutover,
+// where the source is frozen and the comparison can be exact.
+int apply_online(PlanningSession& session, copy::ApplyOptions options, const std::string& format) {
+  auto replication = online::ReplicationStart::begin(session.mapping, session.plan);
+  options.target_snapshots = replication.snapshots();
+  const auto report = copy::apply_split(session.source, session.mapping.source.url, session.mapping,
+                                        session.catalog, session.plan, options);
+  replication.release();
+  const std::string give_up = "`pgsplit cleanup` removes the replication objects; then drop the "
+                              "targets' databases and run `pgsplit apply --online` again";
+  refuse_incomplete(report, format, give_up, "fix the cause; " + give_up);
+  online::subscribe_targets(session.mapping);
+  online::wait_until_streaming(session.mapping);
+  if (format == "json") {
+    nlohmann::ordered_json json;
+    json["apply"] = nlohmann::ordered_json::parse(copy::render_report_json(report));
+    json["online"] = nlohmann::ordered_json::parse(
+        online::render_status_json(online::read_status(session.mapping)));
+    fmt::print("{}\n", json.dump(2));
+  } else {
+    fmt::print("{}\nevery target is streaming the source's changes: watch them with `pgsplit "
+               "status`, switch with `pgsplit cutover`\n",
+               copy::render_report_text(report));
+  }
+  return 0;
+}
+
 } // namespace
 
 int run_apply(const std::vector<std::string>& arguments) {
@@ -118,12 +172,17 @@ int run_apply(const std::vector<std::string>& arguments) {
       "split-larger-than", po::value<std::string>()->default_value("1GB"),
       "copy a table larger than this in concurrent parts (integer primary key ranges, else "
       "page ranges), one per SIZE, at most -j; 0 never splits")(
+      "online",
+      "online mode: publish each target's tables and copy them from its replication slot's "
+      "snapshot, then leave every target streaming the source's changes (see `pgsplit status`, "
+      "`pgsplit cutover`, `pgsplit cleanup`); verification and stamps then come with cutover")(
       "verify", po::value<std::string>()->default_value("counts"),
       "after the copy: counts | checksums | none (a mismatch exits 3; stamps are written only "
       "after a successful check)");
   po::variables_map values;
-  if (!parse_options("apply", "[-c FILE] [-j N] [--resume] [--quiet] [--format text|json]", options,
-                     arguments, values)) {
+  if (!parse_options("apply",
+                     "[-c FILE] [-j N] [--resume] [--online] [--quiet] [--format text|json]",
+                     options, arguments, values)) {
     return 0;
   }
   const auto format = values["format"].as<std::string>();
@@ -143,7 +202,15 @@ int run_apply(const std::vector<std::string>& arguments) {
                            "use --verify counts, checksums or none");
   }
   const bool resume = values.count("resume") != 0;
-  auto session = prepare_plan(values["config"].as<std::string>(), resume);
+  const bool online = values.count("online") != 0;
+  if (resume && online) {
+    throw core::UsageError(
+        "pgsplit apply: --resume cannot continue an online apply: the tables copied so far come "
+        "from the snapshot of a slot that a new run could not stream from",
+        "`pgsplit cleanup`, drop the target databases (or empty their tables), then `pgsplit "
+        "apply --online` again");
+  }
+  auto session = prepare_plan(values["config"].as<std::string>(), resume, online);
   if (session.plan.has_errors()) {
     print_findings(session.plan);
     refuse_plan_with_errors(session.plan, "run `pgsplit plan` for the whole picture");
@@ -153,28 +220,13 @@ int run_apply(const std::vector<std::string>& arguments) {
     fmt::print(stderr, "pgsplit: resuming: tables not yet copied are read from a new snapshot "
                        "of the source; it must not have changed since the first run\n");
   }
+  if (online) {
+    return apply_online(session, apply, format);
+  }
   const auto report = copy::apply_split(session.source, session.mapping.source.url, session.mapping,
                                         session.catalog, session.plan, apply);
-  if (report.interrupted || !report.complete()) {
-    if (format == "json") { // the same document as after a complete run, without what follows
-      nlohmann::ordered_json json;
-      json["apply"] = nlohmann::ordered_json::parse(copy::render_report_json(report));
-      fmt::print("{}\n", json.dump(2));
-    } else {
-      fmt::print("{}", copy::render_report_text(report));
-    }
-  }
-  if (report.interrupted) {
-    throw core::InterruptedError("apply interrupted: in-flight copies were rolled back; "
-                                 "`pgsplit apply --resume` continues",
-                                 report.signal_number);
-  }
-  if (!report.complete()) {
-    throw core::Error(fmt::format("apply did not complete: {}", report.failures.empty()
-                                                                    ? "some work did not run"
-                                                                    : report.failures.front()),
-                      "fix the cause, then run `pgsplit apply --resume`");
-  }
+  refuse_incomplete(report, format, "`pgsplit apply --resume` continues",
+                    "fix the cause, then run `pgsplit apply --resume`");
   finish_apply(session, report, verify_mode, format, apply.jobs);
   return 0;
 }

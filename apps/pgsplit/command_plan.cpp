@@ -22,10 +22,13 @@ int run_plan(const std::vector<std::string>& arguments) {
                         "the mapping file (relative paths inside it are relative to it)")(
       "format", po::value<std::string>()->default_value("text"), "text | json | dot | mermaid")(
       "sql", "print the exact DDL each target will receive (options.schema: create), "
-             "instead of the report");
+             "instead of the report")(
+      "online", "also check what `apply --online` needs: logical WAL, free slots and WAL "
+                "senders, replication and subscription rights, a replica identity per table, "
+                "no leftovers of an earlier online run");
   po::variables_map values;
-  if (!parse_options("plan", "[-c FILE] [--format text|json|dot|mermaid] [--sql]", options,
-                     arguments, values)) {
+  if (!parse_options("plan", "[-c FILE] [--format text|json|dot|mermaid] [--sql] [--online]",
+                     options, arguments, values)) {
     return 0;
   }
   const auto format = values["format"].as<std::string>();
@@ -33,7 +36,8 @@ int run_plan(const std::vector<std::string>& arguments) {
     throw core::UsageError(fmt::format("pgsplit plan: unknown format '{}'", format),
                            "use --format text, json, dot or mermaid");
   }
-  const auto session = prepare_plan(values["config"].as<std::string>());
+  const auto session =
+      prepare_plan(values["config"].as<std::string>(), false, values.count("online") != 0);
   if (values.count("sql")) {
     for (const auto& target : session.plan.targets) {
       fmt::print("-- target {} ({})\n\n{}\n", target.name, target.url_description,

@@ -58,6 +58,11 @@ const std::vector<Command>& command_table() {
       {"verify",
        "prove the targets hold what the source holds: counts, checksums, sequences, stamps",
        run_verify},
+      {"status", "online mode: each target's phase, lag and retained WAL", run_status},
+      {"cutover",
+       "online mode: freeze writes, catch up, verify, fence the source, stop replication",
+       run_cutover},
+      {"cleanup", "online mode: drop every replication object pgsplit created", run_cleanup},
   };
   return table;
 }

@@ -4,6 +4,7 @@
 #include <pgsplit/config/environment.hpp>
 #include <pgsplit/config/mapping_loader.hpp>
 #include <pgsplit/core/error.hpp>
+#include <pgsplit/online/preconditions.hpp>
 #include <pgsplit/pg/snapshot.hpp>
 #include <pgsplit/plan/build_plan.hpp>
 #include <pgsplit/probe/probe.hpp>
@@ -30,7 +31,7 @@ pg::Connection open_source(const config::Mapping& mapping) {
 
 } // namespace
 
-PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool resume) {
+PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool resume, bool online) {
   auto mapping = config::load_mapping(mapping_file, config::process_environment());
   auto source = open_source(mapping);
   // The snapshot opened here serves the whole run (apply copies from it): no idle timeout.
@@ -46,6 +47,9 @@ PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool res
     checked.options.if_target_not_empty = config::IfTargetNotEmpty::truncate;
   }
   plan::check_preflight(plan, checked, catalog, facts);
+  if (online) {
+    online::check_online(source, mapping, catalog, plan);
+  }
   return {std::move(mapping), std::move(source), std::move(catalog), std::move(plan)};
 }
 

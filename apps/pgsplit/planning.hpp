@@ -24,7 +24,9 @@ struct PlanningSession {
 // source and its place in the file) when the source cannot be reached; problems of the plan itself
 // are findings in `plan`. With `resume`, target tables holding rows are expected (an interrupted
 // run): they are checked as under if_target_not_empty: truncate.
-PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool resume = false);
+// With `online`, the preconditions of online mode (online/preconditions.hpp) are findings too.
+PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool resume = false,
+                             bool online = false);
 
 // Prints a plan's errors (and warnings) to stderr as `pgsplit plan` would show them.
 void print_findings(const plan::Plan& plan);

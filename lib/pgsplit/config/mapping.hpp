@@ -21,6 +21,9 @@ struct TableEntry {
   std::optional<std::string> where;  // row filter, SQL text kept as written
   std::optional<NamePattern> rename; // the table's [schema.]name in the target; never a glob
   bool replicate = false;
+  // `replica_identity: full`: online mode may set REPLICA IDENTITY FULL on the source table
+  // (it has no primary key nor identity index, so its updates could not be published).
+  bool replica_identity_full = false;
   core::Location location;
   // Foreign keys of the entry's table(s), by constraint name, not recreated in this target
   // (their column and values are copied): the way out when a key's parent rows are filtered.
@@ -55,6 +58,8 @@ struct Target {
 struct Source {
   std::string url;                  // may hold a password: never print it, describe it
   std::vector<std::string> schemas; // empty: every user schema
+  // How the target servers' subscriptions reach the source (online mode); empty: `url`.
+  std::string replication_url;
   core::Location location;
 };
 

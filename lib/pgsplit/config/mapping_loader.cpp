@@ -14,7 +14,7 @@ namespace pgsplit::config {
 namespace {
 
 const std::vector<std::string> top_keys = {"source", "exclude", "targets", "options"};
-const std::vector<std::string> source_keys = {"url", "schemas"};
+const std::vector<std::string> source_keys = {"url", "schemas", "replication_url"};
 
 void read_schemas(FieldReader& reader, const YamlNode& node, Source& source) {
   if (!node.is_sequence()) {
@@ -50,6 +50,10 @@ Source read_source(FieldReader& reader, const YamlEntry& entry) {
   reader.check_keys(entry.value, "source", source_keys);
   if (const YamlNode* url = reader.require(entry.value, "url", "source", entry.at)) {
     source.url = reader.connection_url(*url, "source.url").value_or("");
+  }
+  if (const YamlNode* replication = entry.value.find("replication_url")) {
+    source.replication_url =
+        reader.connection_url(*replication, "source.replication_url").value_or("");
   }
   if (const YamlNode* schemas = entry.value.find("schemas")) {
     read_schemas(reader, *schemas, source);

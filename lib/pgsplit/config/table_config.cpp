@@ -5,8 +5,8 @@
 namespace pgsplit::config {
 namespace {
 
-const std::vector<std::string> long_form_keys = {"name",   "schema",    "where",
-                                                 "rename", "replicate", "drop_foreign_keys"};
+const std::vector<std::string> long_form_keys = {
+    "name", "schema", "where", "rename", "replicate", "drop_foreign_keys", "replica_identity"};
 
 // With an explicit `schema`, `name` is taken literally: it may contain dots and quotes.
 std::optional<NamePattern> read_long_form_pattern(FieldReader& reader, const YamlNode& node,
@@ -90,7 +90,7 @@ std::optional<TableEntry> read_long_form(FieldReader& reader, const YamlNode& no
   if (!pattern) {
     return std::nullopt;
   }
-  TableEntry entry{std::move(*pattern), {}, {}, false, {}};
+  TableEntry entry{std::move(*pattern), {}, {}, false, false, {}};
   if (const YamlNode* where = node.find("where")) {
     entry.where = reader.non_empty_text(*where, join_path(path, "where"));
   }
@@ -99,6 +99,15 @@ std::optional<TableEntry> read_long_form(FieldReader& reader, const YamlNode& no
   }
   if (const YamlNode* replicate = node.find("replicate")) {
     entry.replicate = reader.boolean(*replicate, join_path(path, "replicate")).value_or(false);
+  }
+  if (const YamlNode* identity = node.find("replica_identity")) {
+    const auto text = reader.text(*identity, join_path(path, "replica_identity"));
+    if (text && *text != "full") {
+      reader.report(identity->at,
+                    fmt::format("{}: replica_identity: expected full, got '{}'", path, *text),
+                    "write replica_identity: full, or leave it out");
+    }
+    entry.replica_identity_full = text == "full";
   }
   if (const YamlNode* keys = node.find("drop_foreign_keys")) {
     entry.drop_foreign_keys =

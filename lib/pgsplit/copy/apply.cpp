@@ -148,6 +148,7 @@ ApplyReport apply_split(pg::Connection& source, const std::string& source_url,
   SessionSettings settings;
   settings.source_url = source_url;
   settings.snapshot = lock_and_export(source, plan);
+  settings.target_snapshots = options.target_snapshots;
   settings.maintenance_work_mem = options.maintenance_work_mem;
   for (const auto& target : mapping.targets) {
     settings.target_urls[target.name] = target.url;

@@ -6,6 +6,7 @@
 #include <pgsplit/pg/connection.hpp>
 #include <pgsplit/plan/plan.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,9 @@ struct ApplyOptions {
   std::string maintenance_work_mem = "256MB";
   // Tables larger than this (pg_table_size) are copied in concurrent parts; 0: never.
   std::int64_t split_larger_than = 1LL << 30;
+  // Online mode: target name → the snapshot its replication slot exported (kept valid by the
+  // caller for the whole call). Targets not listed read the planning session's snapshot.
+  std::map<std::string, std::string> target_snapshots;
 };
 
 struct TableReport {

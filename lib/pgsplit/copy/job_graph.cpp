@@ -180,7 +180,7 @@ std::size_t GraphBuilder::add_whole_copy(const TableCopy& copy, CopyEntry& entry
                 progress.start(entry);
                 copy_step(progress, worker, copy, entry, [&] {
                   auto& target = worker.target(copy.target);
-                  auto& source = worker.source();
+                  auto& source = worker.source(copy.target);
                   pg::in_transaction(target, [&] {
                     if (resume) {
                       drop_foreign_keys_touching(target, copy.target_name);
@@ -238,7 +238,7 @@ std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry
                }
                copy_step(progress, worker, part, entry, [&] {
                  auto& target = worker.target(part.target);
-                 auto& source = worker.source();
+                 auto& source = worker.source(part.target);
                  pg::in_transaction(target, [&] {
                    const auto result = copy_table(source, target, part, entry.counters);
                    record_part_done(target, part, result);

@@ -20,13 +20,24 @@ pg::Connection open_target_session(const std::string& url, const std::string& ap
 Worker::Worker(const SessionSettings& settings, Interrupt& interrupt, std::string application_name)
     : settings_(settings), interrupt_(interrupt), application_name_(std::move(application_name)) {}
 
-pg::Connection& Worker::source() {
-  if (!source_) {
-    source_.emplace(
-        pg::open_in_snapshot(settings_.source_url, settings_.snapshot, application_name_));
-    interrupt_.watch(*source_);
+const std::string& SessionSettings::snapshot_of(const std::string& target) const {
+  const auto own = target_snapshots.find(target);
+  return own == target_snapshots.end() ? snapshot : own->second;
+}
+
+pg::Connection& Worker::source(const std::string& target) {
+  const auto& snapshot = settings_.snapshot_of(target);
+  if (source_ && source_->first == snapshot) {
+    return source_->second;
   }
-  return *source_;
+  if (source_) {
+    interrupt_.forget(source_->second);
+    source_.reset();
+  }
+  source_.emplace(snapshot,
+                  pg::open_in_snapshot(settings_.source_url, snapshot, application_name_));
+  interrupt_.watch(source_->second);
+  return source_->second;
 }
 
 pg::Connection& Worker::target(const std::string& name) {
@@ -52,7 +63,7 @@ void Worker::close_target() {
 Worker::~Worker() {
   close_target();
   if (source_) {
-    interrupt_.forget(*source_);
+    interrupt_.forget(source_->second);
   }
 }
 

@@ -17,6 +17,10 @@ namespace pgsplit::copy {
 struct SessionSettings {
   std::string source_url;
   std::string snapshot; // pg_export_snapshot() of the coordinating source session
+  // Online mode: each target's tables are read in the snapshot its replication slot exported,
+  // so that the slot's changes start exactly where the copy ends. Others read `snapshot`.
+  std::map<std::string, std::string> target_snapshots;
+  const std::string& snapshot_of(const std::string& target) const;
   std::map<std::string, std::string> target_urls;
   std::string maintenance_work_mem = "256MB";
 };
@@ -28,9 +32,10 @@ public:
   Worker& operator=(const Worker&) = delete;
   ~Worker();
 
-  // Read-only, REPEATABLE READ, in the shared snapshot; timeouts as pg::turn_off_inherited_timeouts
-  // says.
-  pg::Connection& source();
+  // Read-only, REPEATABLE READ, in the snapshot `target`'s tables are read in (the shared one,
+  // unless online mode gave the target its own); timeouts as pg::turn_off_inherited_timeouts
+  // says. Reopened when the worker moves to a target with another snapshot.
+  pg::Connection& source(const std::string& target);
   // synchronous_commit off, timeouts as pg::turn_off_inherited_timeouts says. Closes the
   // session of the previous target, if another: a reference returned earlier is then gone.
   pg::Connection& target(const std::string& name);
@@ -44,7 +49,7 @@ private:
   const SessionSettings& settings_;
   Interrupt& interrupt_;
   std::string application_name_;
-  std::optional<pg::Connection> source_;
+  std::optional<std::pair<std::string, pg::Connection>> source_; // snapshot and session
   std::optional<std::pair<std::string, pg::Connection>> target_; // name and session
 };
 

@@ -99,9 +99,11 @@ Connection Connection::open(const std::string& conninfo, const ConnectOptions& o
   }
   // The caller's string is expanded as dbname; our application_name comes first so that an
   // application_name in the string still wins.
-  const std::array<const char*, 3> keywords{"application_name", "dbname", nullptr};
-  const std::array<const char*, 3> values{options.application_name.c_str(), conninfo.c_str(),
-                                          nullptr};
+  // replication comes after the string: the session must be what the caller asked for.
+  const std::array<const char*, 4> keywords{"application_name", "dbname",
+                                            options.replication ? "replication" : nullptr, nullptr};
+  const std::array<const char*, 4> values{options.application_name.c_str(), conninfo.c_str(),
+                                          options.replication ? "database" : nullptr, nullptr};
   std::unique_ptr<pg_conn, Finish> raw(PQconnectdbParams(keywords.data(), values.data(), 1));
   if (!raw) {
     throw core::ConnectionError(describe_conninfo(conninfo), "out of memory");

@@ -20,6 +20,9 @@ struct ConnectOptions {
   // Every transaction of the session is READ ONLY (default_transaction_read_only = on):
   // used for every source session, so pgsplit cannot write to the monolith.
   bool read_only = false;
+  // A logical replication connection (replication=database): it accepts the replication
+  // protocol's commands (CREATE_REPLICATION_SLOT …) as well as plain SQL.
+  bool replication = false;
 };
 
 // Sends a cancel request for whatever a connection is running. Safe to use from another

@@ -9,6 +9,7 @@ inline constexpr std::string_view connection_failure = "08006";
 inline constexpr std::string_view query_canceled = "57014";
 inline constexpr std::string_view admin_shutdown = "57P01";
 inline constexpr std::string_view lock_not_available = "55P03";
+inline constexpr std::string_view deadlock_detected = "40P01";
 inline constexpr std::string_view read_only_transaction = "25006";
 inline constexpr std::string_view invalid_catalog_name = "3D000"; // database does not exist
 inline constexpr std::string_view undefined_table = "42P01";

@@ -278,9 +278,10 @@ void Placer::place_one(const Table& table, const Claim& claim) {
     target_name = {entry.rename->schema.value_or(table.name.schema), entry.rename->name};
   }
   const auto placed = [&](const Table& source, QualifiedName name, std::optional<Oid> root) {
-    return PlacedTable{source.oid,      source.name, std::move(name),        entry.where,
-                       entry.replicate, root,        source.estimated_rows,  source.size_bytes,
-                       entry.location,  false,       entry.drop_foreign_keys};
+    return PlacedTable{
+        source.oid,      source.name, std::move(name),         entry.where,
+        entry.replicate, root,        source.estimated_rows,   source.size_bytes,
+        entry.location,  false,       entry.drop_foreign_keys, entry.replica_identity_full};
   };
   target.tables.push_back(placed(table, target_name, std::nullopt));
   for (const Oid child_oid : tree_.descendants_of(table.oid)) {

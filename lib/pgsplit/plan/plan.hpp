@@ -32,6 +32,7 @@ struct PlacedTable {
   // by the preflight), so the copy may use the binary format.
   bool target_types_match = false;
   std::vector<std::string> drop_foreign_keys; // the entry's drop_foreign_keys (constraint names)
+  bool replica_identity_full = false;         // the entry's `replica_identity: full` (online)
 };
 
 // A foreign key whose two ends land in different databases (or whose parent stays behind).

@@ -70,18 +70,24 @@ VerifyReport verify_split(pg::Connection& source_in_snapshot, const config::Mapp
   report.references = options.references;
   apply_output_settings(source_in_snapshot);
 
-  run_scans(source_in_snapshot, mapping, plan, catalog, options, report);
+  if (options.rows) {
+    run_scans(source_in_snapshot, mapping, plan, catalog, options, report);
+  }
 
   TargetSessions targets(mapping);
   for (const auto& target : plan.targets) {
     auto& connection = targets.get(target.name);
-    check_sequences(connection, target, report);
+    if (options.sequences) {
+      check_sequences(connection, target, report);
+    }
     if (const auto* settings = configured(mapping, target.name); settings && options.stamps) {
       check_stamps(connection, *settings, report);
     }
-    auto schema = compare_schema(catalog, target, load_target_catalog(connection));
-    report.counted.schema_tables += schema.tables;
-    report.findings.insert(report.findings.end(), schema.findings.begin(), schema.findings.end());
+    if (options.schema) {
+      auto schema = compare_schema(catalog, target, load_target_catalog(connection));
+      report.counted.schema_tables += schema.tables;
+      report.findings.insert(report.findings.end(), schema.findings.begin(), schema.findings.end());
+    }
   }
   sort_findings(report);
   return report;

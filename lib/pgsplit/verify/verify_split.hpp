@@ -15,6 +15,9 @@ struct VerifyOptions {
   bool references = false; // count child values of dropped cross-target keys without parent
   int jobs = 1;            // workers comparing tables (and references) at the same time
   bool stamps = true;      // check version tables (apply checks the data before it stamps)
+  bool rows = true;        // count (and checksum) every table; off: only the other checks
+  bool schema = true;      // compare each target's tables with the source's (schema parity)
+  bool sequences = true;   // each target sequence against the source's
 };
 
 // Runs every check of docs/verify.md and returns what it found; never throws for a mismatch

@@ -1,0 +1,132 @@
+#include <pgsplit/copy/sequences.hpp>
+#include <pgsplit/core/error.hpp>
+#include <pgsplit/core/run_record.hpp>
+#include <pgsplit/online/cleanup.hpp>
+#include <pgsplit/online/cutover.hpp>
+#include <pgsplit/online/cutover_record.hpp>
+#include <pgsplit/online/fence.hpp>
+#include <pgsplit/online/names.hpp>
+#include <pgsplit/online/status.hpp>
+#include <pgsplit/online/subscription.hpp>
+#include <pgsplit/online/table_shapes.hpp>
+#include <pgsplit/online/wait_for_position.hpp>
+#include <pgsplit/online/write_lock.hpp>
+#include <pgsplit/pg/conninfo.hpp>
+#include <pgsplit/pg/snapshot.hpp>
+#include <pgsplit/stamp/stamp_target.hpp>
+#include <pgsplit/verify/verify_split.hpp>
+
+#include <fmt/format.h>
+
+namespace pgsplit::online {
+namespace {
+
+void require_streaming(const config::Mapping& mapping) {
+  const auto status = read_status(mapping);
+  for (const auto& target : status.targets) {
+    if (target.subscription && target.worker_pid && target.slot && target.apply_errors == 0) {
+      continue;
+    }
+    throw core::UsageError(
+        fmt::format("target {} is not streaming (phase: {}): nothing was changed", target.target,
+                    target.phase),
+        target.phase == "not started" || target.phase == "copying"
+            ? "run `pgsplit apply --online` first, and let it finish"
+            : "see `pgsplit status` and the target server's log; `pgsplit cleanup` gives the "
+              "online split up");
+  }
+}
+
+void set_sequences(pg::Connection& locked, const config::Mapping& mapping,
+                   const catalog::Catalog& catalog, const plan::Plan& plan, CutoverReport& report) {
+  for (std::size_t index = 0; index < plan.targets.size(); ++index) {
+    const auto values = copy::sequence_values(locked, catalog, plan.targets[index]);
+    if (values.empty()) {
+      continue;
+    }
+    core::record_write(pg::describe_conninfo(mapping.targets[index].url));
+    auto target =
+        pg::Connection::open(mapping.targets[index].url, {.application_name = "pgsplit cutover"});
+    for (const auto& value : values) {
+      target.exec(value.sql);
+      report.sequences.push_back(fmt::format("{}: {}", value.target, value.what));
+    }
+  }
+}
+
+// `schema`: the comparison of each target's tables with the source's, which does not need the
+// freeze and runs before it; otherwise rows (and checksums) and sequences, inside it.
+verify::VerifyReport verify_frozen(const config::Mapping& mapping, const catalog::Catalog& catalog,
+                                   const plan::Plan& plan, const CutoverOptions& options,
+                                   bool schema) {
+  // A snapshot taken now, under the locks, sees the frozen source.
+  auto frozen = pg::Connection::open(mapping.source.url,
+                                     {.application_name = "pgsplit cutover", .read_only = true});
+  pg::turn_off_inherited_timeouts(frozen);
+  frozen.exec(pg::consistent_read);
+  return verify::verify_split(frozen, mapping, catalog, plan,
+                              {.checksums = options.checksums,
+                               .references = false,
+                               .jobs = options.jobs,
+                               .stamps = false,
+                               .rows = !schema,
+                               .schema = schema,
+                               .sequences = !schema});
+}
+
+void finish_targets(const config::Mapping& mapping, CutoverReport& report) {
+  std::vector<std::string> names;
+  for (const auto& target : mapping.targets) {
+    const auto name = replication_name(target.name);
+    names.push_back(name);
+    auto session = pg::Connection::open(target.url, {.application_name = "pgsplit cutover"});
+    if (drop_subscription(session, name)) {
+      report.dropped.push_back(fmt::format("subscription {} on target {}", name, target.name));
+    }
+    record_cutover(session, report.lsn, report.write_freeze_seconds);
+    for (const auto& written : stamp::stamp_target(session, target).entries) {
+      report.stamps.push_back(fmt::format("{}: {}", target.name, written.summary));
+    }
+  }
+  auto source = pg::Connection::open(mapping.source.url, {.application_name = "pgsplit cutover"});
+  CleanupReport dropped;
+  drop_source_objects(source, names, dropped);
+  report.dropped.insert(report.dropped.end(), dropped.dropped.begin(), dropped.dropped.end());
+}
+
+} // namespace
+
+CutoverReport cutover(const config::Mapping& mapping, const catalog::Catalog& catalog,
+                      const plan::Plan& plan, const CutoverOptions& options) {
+  require_streaming(mapping);
+  check_table_shapes(mapping, catalog, plan);
+  CutoverReport report;
+  report.verify = verify_frozen(mapping, catalog, plan, options, true);
+  if (!report.verify->ok()) {
+    return report; // nothing was frozen
+  }
+  for (const auto& target : plan.targets) {
+    report.targets.push_back(target.name);
+  }
+  WriteLock lock(mapping.source.url, plan, options.lock_timeout);
+  report.lsn = lock.position();
+  wait_for_position(lock.session(), mapping, report.lsn, options.catch_up_timeout);
+  set_sequences(lock.session(), mapping, catalog, plan, report);
+  auto frozen = verify_frozen(mapping, catalog, plan, options, false);
+  frozen.counted.schema_tables = report.verify->counted.schema_tables;
+  report.verify = std::move(frozen);
+  if (!report.verify->ok()) {
+    report.write_freeze_seconds = lock.release();
+    return report;
+  }
+  if (options.fence) {
+    core::record_write("the source's write fence");
+    install_fence(lock.session(), plan);
+    report.fenced = true;
+  }
+  report.write_freeze_seconds = lock.commit();
+  finish_targets(mapping, report);
+  return report;
+}
+
+} // namespace pgsplit::online
