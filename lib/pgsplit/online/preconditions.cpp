@@ -163,7 +163,7 @@ void check_table(const catalog::Catalog& catalog, const plan::TargetPlan& target
                       placed.source_name.to_string(), placed.target_name.to_string()),
           "split this table offline (`pgsplit apply` without --online), or drop the rename");
   }
-  if (!superuser && !identity.owned) {
+  if (!superuser && !identity.owned && !placed.root) { // partitions: their root says it
     error(plan, where,
           fmt::format("the source role does not own {}: publishing it and fencing it at cut-over "
                       "need its owner",

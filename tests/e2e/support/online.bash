@@ -1,7 +1,8 @@
 # Shared setup of the online-mode scenarios (tests/e2e/online_*.sh). Sourced after common.bash.
 #
 #   online_begin NAME          e2e_begin, plus a private cluster with wal_level = logical
-#                              (ONLINE_SERVER_URL) stopped at exit
+#                              (ONLINE_SERVER_URL; more settings in ONLINE_SETTINGS) stopped
+#                              at exit
 #   online_source ROWS         the fixture monolith in a new database of that cluster
 #   online_targets             two target databases named (not created) on the same cluster
 #   online_leftovers           replication objects of the fixture left anywhere, one per line
@@ -15,7 +16,7 @@ online_begin() {
   ONLINE_CONFIG=$ONLINE_FIXTURES/mapping.yaml
   ONLINE_SANDBOX=e2e-online-$1-$$
   trap online_cleanup EXIT
-  ONLINE_SERVER_URL=$(PGSPLIT_SANDBOX_SETTINGS="-c wal_level=logical" \
+  ONLINE_SERVER_URL=$(PGSPLIT_SANDBOX_SETTINGS="-c wal_level=logical ${ONLINE_SETTINGS:-}" \
     "$PGSPLIT_SOURCE_DIR/scripts/pg-sandbox" start "$ONLINE_SANDBOX") ||
     fail "could not start a cluster with wal_level = logical"
 }
