@@ -291,3 +291,13 @@ TEST_CASE("load_mapping reports file problems with the path", "[config]") {
   CHECK_THROWS_WITH(load_mapping(data_dir, env),
                     Catch::Contains("is a directory, not a mapping file"));
 }
+
+TEST_CASE("source.replication_url is read, and defaults to empty (source.url then)", "[config]") {
+  CHECK(parse_mapping(minimal, "m.yaml", env).source.replication_url.empty());
+  const auto with = parse_mapping("source:\n  url: postgresql://h/mono\n"
+                                  "  replication_url: postgresql://10.0.0.5/mono\n"
+                                  "targets:\n  auth:\n    url: postgresql://h/auth\n"
+                                  "    tables: [users]\n",
+                                  "m.yaml", env);
+  CHECK(with.source.replication_url == "postgresql://10.0.0.5/mono");
+}

@@ -143,3 +143,12 @@ TEST_CASE("drop_foreign_keys lists constraint names of the entry", "[config]") {
         std::string::npos);
   CHECK(wrong[2].find("foreign key 'k' is listed twice") != std::string::npos);
 }
+
+TEST_CASE("replica_identity: full opts a table in, any other value is reported", "[config]") {
+  const auto t = tables("      - {name: notes, replica_identity: full}\n      - users\n");
+  REQUIRE(t.size() == 2);
+  CHECK(t[0].replica_identity_full);
+  CHECK_FALSE(t[1].replica_identity_full);
+  CHECK(problems("      - {name: notes, replica_identity: nothing}\n") ==
+        Problems{"7:41: targets.auth.tables[0]: replica_identity: expected full, got 'nothing'"});
+}
