@@ -7,8 +7,10 @@
 #include <pgsplit/copy/apply.hpp>
 #include <pgsplit/core/byte_size.hpp>
 #include <pgsplit/core/error.hpp>
+#include <pgsplit/core/markdown_table.hpp>
 #include <pgsplit/stamp/stamp_target.hpp>
 #include <pgsplit/verify/render_json.hpp>
+#include <pgsplit/verify/render_markdown.hpp>
 #include <pgsplit/verify/render_text.hpp>
 #include <pgsplit/verify/verify_split.hpp>
 
@@ -51,6 +53,16 @@ copy::ApplyOptions apply_options(const po::variables_map& values, const config::
   return options;
 }
 
+// The apply report in the text or Markdown format (JSON is assembled by finish_apply).
+std::string render_apply(const copy::ApplyReport& report, const std::string& format) {
+  return format == "markdown" ? copy::render_report_markdown(report)
+                              : copy::render_report_text(report);
+}
+
+std::string render_verify(const verify::VerifyReport& report, const std::string& format) {
+  return format == "markdown" ? verify::render_markdown(report) : verify::render_text(report);
+}
+
 // After the copy: verify (in the copy's snapshot), then stamp each target; print the report.
 void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
                   const std::string& verify_mode, const std::string& format, int jobs) {
@@ -58,7 +70,7 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
   if (format == "json") {
     json["apply"] = nlohmann::ordered_json::parse(copy::render_report_json(report));
   } else {
-    fmt::print("{}", copy::render_report_text(report));
+    fmt::print("{}", render_apply(report, format));
   }
   if (verify_mode != "none") {
     const auto verified =
@@ -70,7 +82,7 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
     if (format == "json") {
       json["verify"] = nlohmann::ordered_json::parse(verify::render_json(verified));
     } else {
-      fmt::print("\n{}", verify::render_text(verified));
+      fmt::print("\n{}", render_verify(verified, format));
     }
     if (!verified.ok()) {
       if (format == "json") {
@@ -82,6 +94,7 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
     }
   }
   json["stamps"] = nlohmann::ordered_json::array();
+  bool first_stamp = true;
   for (const auto& target : session.mapping.targets) {
     if (target.stamps.empty()) {
       continue;
@@ -92,9 +105,13 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
         json["stamps"].push_back({{"target", target.name},
                                   {"stamp", written.summary},
                                   {"rows_written", written.rows_written}});
+      } else if (format == "markdown") {
+        fmt::print("{}- stamped {}: {}\n", first_stamp ? "\n**Stamps**:\n\n" : "",
+                   core::markdown_text(target.name), core::markdown_code(written.summary));
       } else {
         fmt::print("stamped {}: {}\n", target.name, written.summary);
       }
+      first_stamp = false;
     }
   }
   if (format == "json") {
@@ -109,10 +126,10 @@ int run_apply(const std::vector<std::string>& arguments) {
   options.add_options()("config,c", po::value<std::string>()->default_value("pgsplit.yaml"),
                         "the mapping file")(
       "jobs,j", po::value<int>(), "tables copied at once (default: options.jobs, else 4)")(
-      "resume",
-      "continue an interrupted apply: tables already copied with the same mapping "
-      "are kept, the others copied again (from a new snapshot)")("quiet,q", "no progress display")(
-      "format", po::value<std::string>()->default_value("text"), "report format: text | json")(
+      "resume", "continue an interrupted apply: tables already copied with the same mapping "
+                "are kept, the others copied again (from a new snapshot)")(
+      "quiet,q", "no progress display")("format", po::value<std::string>()->default_value("text"),
+                                        "report format: text | json | markdown")(
       "maintenance-work-mem", po::value<std::string>()->default_value("256MB"),
       "maintenance_work_mem of target sessions (index builds)")(
       "split-larger-than", po::value<std::string>()->default_value("1GB"),
@@ -122,14 +139,14 @@ int run_apply(const std::vector<std::string>& arguments) {
       "after the copy: counts | checksums | none (a mismatch exits 3; stamps are written only "
       "after a successful check)");
   po::variables_map values;
-  if (!parse_options("apply", "[-c FILE] [-j N] [--resume] [--quiet] [--format text|json]", options,
-                     arguments, values)) {
+  if (!parse_options("apply", "[-c FILE] [-j N] [--resume] [--quiet] [--format text|json|markdown]",
+                     options, arguments, values)) {
     return 0;
   }
   const auto format = values["format"].as<std::string>();
-  if (format != "text" && format != "json") {
+  if (format != "text" && format != "json" && format != "markdown") {
     throw core::UsageError(fmt::format("pgsplit apply: unknown format '{}'", format),
-                           "use --format text or json");
+                           "use --format text, json or markdown");
   }
   if (values.count("jobs") && values["jobs"].as<int>() < 1) {
     throw core::UsageError(
@@ -161,7 +178,7 @@ int run_apply(const std::vector<std::string>& arguments) {
       json["apply"] = nlohmann::ordered_json::parse(copy::render_report_json(report));
       fmt::print("{}\n", json.dump(2));
     } else {
-      fmt::print("{}", copy::render_report_text(report));
+      fmt::print("{}", render_apply(report, format));
     }
   }
   if (report.interrupted) {

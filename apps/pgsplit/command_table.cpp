@@ -1,5 +1,6 @@
 #include "command.hpp"
 #include "commands.hpp"
+#include "version.hpp"
 
 #include <pgsplit/core/did_you_mean.hpp>
 #include <pgsplit/core/error.hpp>
@@ -73,7 +74,7 @@ int dispatch(const std::vector<std::string>& arguments) {
     return 0;
   }
   if (arguments.front() == "--version" || arguments.front() == "-V") {
-    fmt::print("pgsplit {}\n", PGSPLIT_VERSION);
+    fmt::print("{}", version_text());
     return 0;
   }
   const auto& name = arguments.front();
