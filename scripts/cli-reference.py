@@ -152,7 +152,7 @@ def bash_value_case(command, option):
     elif option.values():
         action = f'COMPREPLY=($(compgen -W "{" ".join(option.values())}" -- "$cur"))'
     elif option.is_path():
-        action = 'compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- "$cur"))'
+        action = 'compopt -o filenames 2>/dev/null || true; COMPREPLY=($(compgen -f -- "$cur"))'
     else:
         action = "COMPREPLY=()"  # a number, a size, a URL: nothing to offer
     return f"    {patterns}) {action}; return ;;"
@@ -167,7 +167,7 @@ def bash(commands):
 # scripts/cli-reference.py at build time: do not edit.
 
 _pgsplit_mapping_files() {{
-  compopt -o filenames 2>/dev/null
+  compopt -o filenames 2>/dev/null || true
   COMPREPLY=($(compgen -f -X '!*.yaml' -- "$cur") $(compgen -f -X '!*.yml' -- "$cur")
     $(compgen -d -- "$cur"))
 }}

@@ -25,7 +25,7 @@ complete_bash() {
   COMP_WORDS=(pgsplit "$@")
   COMP_CWORD=$#
   COMPREPLY=()
-  _pgsplit
+  _pgsplit || true # compgen fails when nothing matches; set -e must not stop here
   printf '%s\n' "${COMPREPLY[@]}"
 }
 zsh_file="$PGSPLIT_DOCS_DIR/_pgsplit"
@@ -41,10 +41,16 @@ for command in "${commands[@]}"; do
   grep -qx "$command" "$E2E_WORK/bash.commands" || fail "bash completion does not offer '$command'"
   grep -q "^    '$command:" "$zsh_file" || fail "zsh completion does not offer '$command'"
   "$PGSPLIT_BIN" "$command" --help >"$E2E_WORK/help.txt"
+  # The command's subsection of pgsplit(1): from its heading to the next heading.
+  awk -v heading="   $command" '$0 == heading {inside = 1; next}
+    inside && /^([^ \t]|   [^ \t])/ {inside = 0} inside' "$E2E_WORK/pgsplit.1.txt" >"$E2E_WORK/man.section"
   complete_bash "$command" "-" >"$E2E_WORK/bash.options"
   # Every option of the command's --help: "--long" and, when it has one, "-x".
   while read -r option; do
-    grep -qe "$option" "$E2E_WORK/pgsplit.1.txt" || fail "pgsplit(1) lacks $command $option"
+    # An item of the section: "-c, --config VALUE" or "--sql  print …".
+    grep -qE -e "^       (-[a-zA-Z], )?--[a-z-]+ |^       (-[a-zA-Z], )?--[a-z-]+\$" "$E2E_WORK/man.section" &&
+      grep -E -e "^       (-[a-zA-Z], )?--" "$E2E_WORK/man.section" | grep -qE -e "(^| )$option( |,|\$)" ||
+      fail "pgsplit(1) lacks $command $option"
     grep -qx -e "$option" "$E2E_WORK/bash.options" || fail "bash completion lacks $command $option"
     grep -qe "$option" "$zsh_file" || fail "zsh completion lacks $command $option"
     options_checked=$((options_checked + 1))
