@@ -33,9 +33,10 @@ std::string render_report_text(const ApplyReport& report) {
   for (const auto& target : report.targets) {
     const auto kept = target.kept > 0 ? fmt::format("  ({} kept from the earlier run)", target.kept)
                                       : std::string{};
-    text += fmt::format("  {:<16} {:>4} tables  {:>13} rows  {:>10}  {:>7.1f}s{}\n", target.name,
-                        target.tables, core::format_count(target.rows),
-                        core::format_bytes(target.bytes), target.seconds, kept);
+    text += fmt::format("  {:<16} {:>4} {:<6}  {:>13} rows  {:>10}  {:>7.1f}s{}\n", target.name,
+                        target.tables, target.tables == 1 ? "table" : "tables",
+                        core::format_count(target.rows), core::format_bytes(target.bytes),
+                        target.seconds, kept);
   }
   std::vector<const TableReport*> copied;
   for (const auto& table : report.tables) {
