@@ -15,8 +15,8 @@ endif()
 install(FILES README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY docs/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/docs FILES_MATCHING
   PATTERN "*.md" PATTERN "*.svg")
-install(DIRECTORY config/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples FILES_MATCHING
-  PATTERN "*.yaml")
+# The example mappings (config/demo.yaml needs the demo's migration folders: not installed).
+install(DIRECTORY config/examples/ DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 # Debian's place for the license.
 install(FILES LICENSE DESTINATION ${CMAKE_INSTALL_DOCDIR} RENAME copyright)
 
