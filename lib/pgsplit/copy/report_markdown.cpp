@@ -29,7 +29,7 @@ std::string verdict(const ApplyReport& report) {
   const std::string_view state = report.interrupted  ? "interrupted"
                                  : report.complete() ? "complete"
                                                      : "did not complete";
-  return fmt::format("apply {}: {} tables, {} rows, {} copied in {:.1f} s", state,
+  return fmt::format("apply {}: {} tables, {} rows, {} copied in {:.1f}s", state,
                      format_count(tables), format_count(rows), format_bytes(bytes), report.seconds);
 }
 
@@ -60,7 +60,7 @@ void append_targets(std::string& out, const ApplyReport& report) {
   for (const auto& target : report.targets) {
     table.add_row({markdown_text(target.name), format_count(target.tables),
                    format_count(target.kept), format_count(target.rows), format_bytes(target.bytes),
-                   fmt::format("{:.1f} s", target.seconds)});
+                   fmt::format("{:.1f}s", target.seconds)});
   }
   out += "\n" + table.render();
 }
@@ -86,7 +86,7 @@ void append_slowest(std::string& out, const ApplyReport& report) {
   for (const auto* copy : copied) {
     table.add_row({markdown_text(copy->target), markdown_code(copy->table),
                    format_count(copy->rows), format_bytes(copy->bytes),
-                   fmt::format("{:.1f} s", copy->seconds)});
+                   fmt::format("{:.1f}s", copy->seconds)});
   }
   out += "\n**Slowest tables**:\n\n" + table.render();
 }

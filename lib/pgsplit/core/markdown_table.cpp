@@ -1,6 +1,7 @@
 #include <pgsplit/core/markdown_table.hpp>
 
 #include <algorithm>
+#include <cctype>
 
 namespace pgsplit::core {
 namespace {
@@ -16,6 +17,34 @@ std::size_t display_width(std::string_view text) {
 bool is_control(char character) {
   const auto code = static_cast<unsigned char>(character);
   return code < 0x20 || code == 0x7F;
+}
+
+bool is_word(char character) {
+  return std::isalnum(static_cast<unsigned char>(character)) != 0 ||
+         (static_cast<unsigned char>(character) & 0x80U) != 0;
+}
+
+// An underscore inside a word (user_id) is literal in GitHub's Markdown; one at a word's edge
+// (_x_) could start emphasis.
+bool at_word_edge(std::string_view text, std::size_t index) {
+  return index == 0 || index + 1 >= text.size() || !is_word(text[index - 1]) ||
+         !is_word(text[index + 1]);
+}
+
+// A code span as written (`…`): control characters become spaces, '|' is escaped so that the
+// span can sit in a table cell.
+std::string code_span_body(std::string_view span) {
+  std::string out;
+  for (const char character : span) {
+    if (is_control(character)) {
+      out += ' ';
+    } else if (character == '|') {
+      out += "\\|";
+    } else {
+      out += character;
+    }
+  }
+  return out;
 }
 
 std::string padded(const std::string& text, std::size_t width, Align align) {
@@ -67,17 +96,24 @@ std::string MarkdownTable::render() const {
 }
 
 std::string markdown_text(std::string_view text) {
-  constexpr std::string_view special = "\\`*_[]<>|#";
+  constexpr std::string_view special = "\\*[]<>|";
   std::string out;
-  for (const char character : text) {
-    if (is_control(character)) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char character = text[i];
+    const auto closing = character == '`' ? text.find('`', i + 1) : std::string_view::npos;
+    if (closing != std::string_view::npos) { // `a code span` the text meant: kept as one
+      out += code_span_body(text.substr(i, closing - i + 1));
+      i = closing;
+    } else if (is_control(character)) {
       out += ' ';
-      continue;
-    }
-    if (special.find(character) != std::string_view::npos) {
+    } else if (special.find(character) != std::string_view::npos || character == '`' ||
+               (character == '_' && at_word_edge(text, i)) ||
+               (character == '#' && text.find_first_not_of(' ') == i)) {
       out += '\\';
+      out += character;
+    } else {
+      out += character;
     }
-    out += character;
   }
   return out;
 }

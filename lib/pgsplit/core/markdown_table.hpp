@@ -38,8 +38,10 @@ private:
   std::vector<std::vector<std::string>> rows_;
 };
 
-// Plain text as Markdown: the characters Markdown would interpret (* _ ` [ ] < > | \ #) are
-// escaped; control characters (newlines, tabs, ESC of terminal colours) become spaces.
+// Plain text as Markdown: the characters Markdown would interpret are escaped (* [ ] < > | \,
+// '_' at a word's edge but not inside user_id, '#' at the start, an unpaired backtick);
+// `quoted commands` of messages stay code spans; control characters (newlines, tabs, ESC of
+// terminal colours) become spaces.
 std::string markdown_text(std::string_view text);
 
 // Text as a code span (`public.users`): for identifiers, SQL and values. A backtick inside

@@ -25,20 +25,20 @@ ApplyReport make_apply_report(bool failed) {
 
 TEST_CASE("apply's Markdown: verdict, a row per target, the slowest tables", "[copy][markdown]") {
   CHECK(render_report_markdown(make_apply_report(false)) ==
-        R"(### pgsplit apply complete: 3 tables, 1,234,609 rows, 5.0 MB copied in 12.3 s
+        R"(### pgsplit apply complete: 3 tables, 1,234,609 rows, 5.0 MB copied in 12.3s
 
-| target | tables | kept (resume) |      rows |   size |  time |
-| :----- | -----: | ------------: | --------: | -----: | ----: |
-| auth   |      2 |             0 | 1,234,567 | 5.0 MB | 3.5 s |
-| logs   |      1 |             1 |        42 | 2.0 kB | 0.2 s |
+| target | tables | kept (resume) |      rows |   size | time |
+| :----- | -----: | ------------: | --------: | -----: | ---: |
+| auth   |      2 |             0 | 1,234,567 | 5.0 MB | 3.5s |
+| logs   |      1 |             1 |        42 | 2.0 kB | 0.2s |
 
 **Slowest tables**:
 
-| target | table               |      rows |   size |  time |
-| :----- | :------------------ | --------: | -----: | ----: |
-| auth   | `public.users`      | 1,234,560 | 5.0 MB | 3.5 s |
-| auth   | `public.sessions`   |         7 | 8.0 kB | 0.5 s |
-| logs   | `public.audit\|log` |        42 | 2.0 kB | 0.2 s |
+| target | table               |      rows |   size | time |
+| :----- | :------------------ | --------: | -----: | ---: |
+| auth   | `public.users`      | 1,234,560 | 5.0 MB | 3.5s |
+| auth   | `public.sessions`   |         7 | 8.0 kB | 0.5s |
+| logs   | `public.audit\|log` |        42 | 2.0 kB | 0.2s |
 )");
 }
 

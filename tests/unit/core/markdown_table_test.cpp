@@ -40,8 +40,12 @@ TEST_CASE("markdown_text escapes what Markdown interprets and drops terminal esc
           "[core][markdown]") {
   CHECK(markdown_text("plain words, 1,234 rows") == "plain words, 1,234 rows");
   CHECK(markdown_text("a|b") == "a\\|b");
-  CHECK(markdown_text("*x* _y_ `z` [l](u) <b> #1 \\") ==
-        "\\*x\\* \\_y\\_ \\`z\\` \\[l\\](u) \\<b\\> \\#1 \\\\");
+  CHECK(markdown_text("*x* _y_ [l](u) <b> #1 \\") == "\\*x\\* \\_y\\_ \\[l\\](u) \\<b\\> #1 \\\\");
+  CHECK(markdown_text("# not a heading") == "\\# not a heading");
+  CHECK(markdown_text("foreign key user_id_fkey") == "foreign key user_id_fkey");
+  CHECK(markdown_text("run `pgsplit verify --references | x` later") ==
+        "run `pgsplit verify --references \\| x` later");
+  CHECK(markdown_text("an odd ` tick") == "an odd \\` tick");
   CHECK(markdown_text("red \x1b[31mERR\x1b[0m\nnext\tcol") == "red  \\[31mERR \\[0m next col");
 }
 

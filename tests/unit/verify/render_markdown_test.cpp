@@ -15,10 +15,10 @@ Source `postgresql://app@mono:5432/app`
 
 **Mismatches** (2):
 
-| check    | target | object               | what                                                                                   |
-| :------- | :----- | :------------------- | :------------------------------------------------------------------------------------- |
-| rows     | crm    | `app.events`         | source 7 rows, target 6 rows (-1 in the target)                                        |
-| sequence | crm    | `crm.clients_id_seq` | last\_value 4 \< max(crm.clients.id) 12,345: the next nextval() is 5, not above 12,345 |
+| check    | target | object               | what                                                                                  |
+| :------- | :----- | :------------------- | :------------------------------------------------------------------------------------ |
+| rows     | crm    | `app.events`         | source 7 rows, target 6 rows (-1 in the target)                                       |
+| sequence | crm    | `crm.clients_id_seq` | last_value 4 \< max(crm.clients.id) 12,345: the next nextval() is 5, not above 12,345 |
 
 **Not checked** (1):
 
