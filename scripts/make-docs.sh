@@ -22,7 +22,7 @@ version=${version#pgsplit }
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git -C "$root" log -1 --format=%ct 2>/dev/null || echo 0)}
 
 python3 "$root/scripts/cli-reference.py" "$binary" help2man-include "$work/pgsplit.h2m"
-LC_ALL=C.UTF-8 help2man --no-info --section 1 --version-string "$version" \
+help2man --locale=C.UTF-8 --no-info --section 1 --version-string "$version" \
   --name "split one PostgreSQL database into per-service databases" \
   --include "$work/pgsplit.h2m" --output "$work/pgsplit.1" "$binary"
 

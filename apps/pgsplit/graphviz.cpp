@@ -7,6 +7,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
@@ -47,9 +48,12 @@ void print_svg(const std::string& dot_source) {
     throw core::Error("pgsplit plan --format svg: cannot start Graphviz's `dot`",
                       "check that `dot -V` runs");
   }
+  // A dot that dies early must fail the write, not kill pgsplit with SIGPIPE.
+  const auto previous = std::signal(SIGPIPE, SIG_IGN);
   const bool written =
       std::fwrite(dot_source.data(), 1, dot_source.size(), pipe) == dot_source.size();
   const int status = ::pclose(pipe);
+  std::signal(SIGPIPE, previous);
   if (!written || status == -1 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) {
     throw core::Error("pgsplit plan --format svg: Graphviz's `dot -Tsvg` failed (its message is "
                       "above)",

@@ -32,6 +32,16 @@ python3 -c 'import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])' "$E
   fail "plan --format svg is not well-formed XML"
 ok "plan --format svg prints a well-formed SVG naming the six targets"
 
+# A dot that fails (here: exits at once without reading its input) is a runtime error naming it,
+# not a crash by SIGPIPE.
+mkdir -p "$E2E_WORK/broken-dot"
+printf '#!/bin/sh\necho "dot: broken on purpose" >&2\nexit 1\n' >"$E2E_WORK/broken-dot/dot"
+chmod +x "$E2E_WORK/broken-dot/dot"
+expect_exit 1 env PATH="$E2E_WORK/broken-dot:$PATH" "$PGSPLIT_BIN" plan -c "$config" --format svg
+expect_contains "$E2E_ERR" "dot: broken on purpose"
+expect_contains "$E2E_ERR" "Graphviz's \`dot -Tsvg\` failed"
+ok "plan --format svg with a failing dot exits 1 with dot's message and pgsplit's"
+
 # --- plan --format markdown -------------------------------------------------------------------
 expect_exit 0 "$PGSPLIT_BIN" plan -c "$config" --format markdown
 expect_match "$E2E_OUT" '^### pgsplit plan: plan OK: 6 targets' "first line of plan markdown"
