@@ -15,7 +15,7 @@ TEST_CASE("a Markdown table aligns its columns in the raw text too", "[core][mar
   CHECK(table.size() == 2);
 }
 
-TEST_CASE("a Markdown table without rows keeps its header; short rows are padded",
+TEST_CASE("a Markdown table without rows keeps its header, and short rows are padded",
           "[core][markdown]") {
   MarkdownTable empty({{"a"}, {"b", Align::right}});
   CHECK(empty.empty());
