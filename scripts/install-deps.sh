@@ -9,6 +9,7 @@ packages=(
   nlohmann-json3-dev libssl-dev
   postgresql postgresql-contrib postgresql-client
   time python3 ccache clang-format
+  help2man pandoc graphviz man-db bsdextrautils dpkg-dev file zsh # man pages, svg, package
 )
 
 missing=()

@@ -7,10 +7,12 @@
 #include <pgsplit/copy/apply.hpp>
 #include <pgsplit/core/byte_size.hpp>
 #include <pgsplit/core/error.hpp>
+#include <pgsplit/core/markdown_table.hpp>
 #include <pgsplit/online/status.hpp>
 #include <pgsplit/online/stream.hpp>
 #include <pgsplit/stamp/stamp_target.hpp>
 #include <pgsplit/verify/render_json.hpp>
+#include <pgsplit/verify/render_markdown.hpp>
 #include <pgsplit/verify/render_text.hpp>
 #include <pgsplit/verify/verify_split.hpp>
 
@@ -53,6 +55,16 @@ copy::ApplyOptions apply_options(const po::variables_map& values, const config::
   return options;
 }
 
+// The apply report in the text or Markdown format (JSON is assembled by finish_apply).
+std::string render_apply(const copy::ApplyReport& report, const std::string& format) {
+  return format == "markdown" ? copy::render_report_markdown(report)
+                              : copy::render_report_text(report);
+}
+
+std::string render_verify(const verify::VerifyReport& report, const std::string& format) {
+  return format == "markdown" ? verify::render_markdown(report) : verify::render_text(report);
+}
+
 // After the copy: verify (in the copy's snapshot), then stamp each target; print the report.
 void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
                   const std::string& verify_mode, const std::string& format, int jobs) {
@@ -60,7 +72,7 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
   if (format == "json") {
     json["apply"] = nlohmann::ordered_json::parse(copy::render_report_json(report));
   } else {
-    fmt::print("{}", copy::render_report_text(report));
+    fmt::print("{}", render_apply(report, format));
   }
   if (verify_mode != "none") {
     const auto verified =
@@ -72,7 +84,7 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
     if (format == "json") {
       json["verify"] = nlohmann::ordered_json::parse(verify::render_json(verified));
     } else {
-      fmt::print("\n{}", verify::render_text(verified));
+      fmt::print("\n{}", render_verify(verified, format));
     }
     if (!verified.ok()) {
       if (format == "json") {
@@ -84,6 +96,7 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
     }
   }
   json["stamps"] = nlohmann::ordered_json::array();
+  bool first_stamp = true;
   for (const auto& target : session.mapping.targets) {
     if (target.stamps.empty()) {
       continue;
@@ -94,9 +107,13 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
         json["stamps"].push_back({{"target", target.name},
                                   {"stamp", written.summary},
                                   {"rows_written", written.rows_written}});
+      } else if (format == "markdown") {
+        fmt::print("{}- stamped {}: {}\n", first_stamp ? "\n**Stamps**:\n\n" : "",
+                   core::markdown_text(target.name), core::markdown_code(written.summary));
       } else {
         fmt::print("stamped {}: {}\n", target.name, written.summary);
       }
+      first_stamp = false;
     }
   }
   if (format == "json") {
@@ -115,7 +132,7 @@ void refuse_incomplete(const copy::ApplyReport& report, const std::string& forma
     json["apply"] = nlohmann::ordered_json::parse(copy::render_report_json(report));
     fmt::print("{}\n", json.dump(2));
   } else {
-    fmt::print("{}", copy::render_report_text(report));
+    fmt::print("{}", render_apply(report, format));
   }
   if (report.interrupted) {
     throw core::InterruptedError(
@@ -151,7 +168,7 @@ int apply_online(PlanningSession& session, copy::ApplyOptions options, const std
   } else {
     fmt::print("{}\nevery target is streaming the source's changes: watch them with `pgsplit "
                "status`, switch with `pgsplit cutover`\n",
-               copy::render_report_text(report));
+               render_apply(report, format));
   }
   return 0;
 }
@@ -163,10 +180,10 @@ int run_apply(const std::vector<std::string>& arguments) {
   options.add_options()("config,c", po::value<std::string>()->default_value("pgsplit.yaml"),
                         "the mapping file")(
       "jobs,j", po::value<int>(), "tables copied at once (default: options.jobs, else 4)")(
-      "resume",
-      "continue an interrupted apply: tables already copied with the same mapping "
-      "are kept, the others copied again (from a new snapshot)")("quiet,q", "no progress display")(
-      "format", po::value<std::string>()->default_value("text"), "report format: text | json")(
+      "resume", "continue an interrupted apply: tables already copied with the same mapping "
+                "are kept, the others copied again (from a new snapshot)")(
+      "quiet,q", "no progress display")("format", po::value<std::string>()->default_value("text"),
+                                        "report format: text | json | markdown")(
       "maintenance-work-mem", po::value<std::string>()->default_value("256MB"),
       "maintenance_work_mem of target sessions (index builds)")(
       "split-larger-than", po::value<std::string>()->default_value("1GB"),
@@ -181,14 +198,15 @@ int run_apply(const std::vector<std::string>& arguments) {
       "after a successful check)");
   po::variables_map values;
   if (!parse_options("apply",
-                     "[-c FILE] [-j N] [--resume] [--online] [--quiet] [--format text|json]",
+                     "[-c FILE] [-j N] [--resume] [--online] [--quiet] "
+                     "[--format text|json|markdown]",
                      options, arguments, values)) {
     return 0;
   }
   const auto format = values["format"].as<std::string>();
-  if (format != "text" && format != "json") {
+  if (format != "text" && format != "json" && format != "markdown") {
     throw core::UsageError(fmt::format("pgsplit apply: unknown format '{}'", format),
-                           "use --format text or json");
+                           "use --format text, json or markdown");
   }
   if (values.count("jobs") && values["jobs"].as<int>() < 1) {
     throw core::UsageError(

@@ -1,5 +1,6 @@
 #include "command.hpp"
 #include "commands.hpp"
+#include "version.hpp"
 
 #include <pgsplit/core/did_you_mean.hpp>
 #include <pgsplit/core/error.hpp>
@@ -24,7 +25,8 @@ constexpr std::string_view footer = R"(
 Run `pgsplit <command> --help` for a command's options.
 Exit codes: 0 ok, 1 runtime failure, 2 usage/config/plan error, 3 verification mismatch,
 130 interrupted (SIGINT), 143 terminated (SIGTERM).
-Documentation: README.md and docs/ in the source tree.
+Documentation: `man pgsplit`, `man 5 pgsplit-mapping`, README.md and docs/ (installed in
+/usr/share/doc/pgsplit).
 )";
 
 void print_overview() {
@@ -78,7 +80,7 @@ int dispatch(const std::vector<std::string>& arguments) {
     return 0;
   }
   if (arguments.front() == "--version" || arguments.front() == "-V") {
-    fmt::print("pgsplit {}\n", PGSPLIT_VERSION);
+    fmt::print("{}", version_text());
     return 0;
   }
   const auto& name = arguments.front();

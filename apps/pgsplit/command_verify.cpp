@@ -13,6 +13,7 @@
 #include <pgsplit/probe/probe.hpp>
 #include <pgsplit/stamp/stamp_facts.hpp>
 #include <pgsplit/verify/render_json.hpp>
+#include <pgsplit/verify/render_markdown.hpp>
 #include <pgsplit/verify/render_text.hpp>
 #include <pgsplit/verify/verify_split.hpp>
 
@@ -44,16 +45,17 @@ int run_verify(const std::vector<std::string>& arguments) {
       "references", po::bool_switch(),
       "also count child values of dropped cross-target foreign keys without a parent row")(
       "jobs,j", po::value<int>(), "tables compared at the same time; default: options.jobs")(
-      "format", po::value<std::string>()->default_value("text"), "text | json");
+      "format", po::value<std::string>()->default_value("text"), "text | json | markdown");
   po::variables_map values;
-  if (!parse_options("verify", "[-c FILE] [--checksums] [--references] [-j N] [--format text|json]",
+  if (!parse_options("verify",
+                     "[-c FILE] [--checksums] [--references] [-j N] [--format text|json|markdown]",
                      options, arguments, values)) {
     return 0;
   }
   const auto format = values["format"].as<std::string>();
-  if (format != "text" && format != "json") {
+  if (format != "text" && format != "json" && format != "markdown") {
     throw core::UsageError(fmt::format("pgsplit verify: unknown format '{}'", format),
-                           "use --format text or json");
+                           "use --format text, json or markdown");
   }
   if (values.count("jobs") && values["jobs"].as<int>() < 1) {
     throw core::UsageError("pgsplit verify: --jobs must be at least 1");
@@ -79,7 +81,9 @@ int run_verify(const std::vector<std::string>& arguments) {
   const auto report = verify::verify_split(source, mapping, catalog, plan, verify_options);
   snapshot.commit();
 
-  fmt::print("{}", format == "json" ? verify::render_json(report) : verify::render_text(report));
+  fmt::print("{}", format == "json"       ? verify::render_json(report)
+                   : format == "markdown" ? verify::render_markdown(report)
+                                          : verify::render_text(report));
   std::fflush(stdout);
   if (!report.ok()) {
     throw core::VerificationError(verify::verdict_line(report),

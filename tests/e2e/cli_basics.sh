@@ -6,12 +6,18 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 e2e_begin cli_basics
 
-# --version: one line "pgsplit X.Y.Z" on stdout, nothing on stderr.
+# --version: "pgsplit X.Y.Z[+gitN.HASH]" then the libpq it runs with, on stdout, nothing on
+# stderr. The libpq version is the one the process loaded (PQlibVersion), e.g. "libpq 15.10".
 expect_exit 0 "$PGSPLIT_BIN" --version
-expect_match "$E2E_OUT" '^pgsplit [0-9]+\.[0-9]+\.[0-9]+' "--version output"
-expect_eq "$(wc -l <"$E2E_OUT")" 1 "--version line count"
+expect_match "$E2E_OUT" '^pgsplit [0-9]+\.[0-9]+\.[0-9]+(\+git[0-9]+\.[0-9a-f]+)?$' "--version output"
+expect_match "$E2E_OUT" '^libpq [0-9]+\.[0-9]+$' "--version libpq line"
+expect_eq "$(wc -l <"$E2E_OUT")" 2 "--version line count"
 expect_empty "$E2E_ERR" "--version stderr"
-ok "--version prints '$(cat "$E2E_OUT")' and exits 0"
+if command -v pg_config >/dev/null; then # the libpq of this machine (libpq-dev)
+  expect_eq "$(sed -n 2p "$E2E_OUT")" "libpq $(pg_config --version | awk '{print $2}')" \
+    "--version libpq line against pg_config"
+fi
+ok "--version prints '$(tr '\n' ' ' <"$E2E_OUT")' and exits 0"
 
 # --help: the commands, each with a summary line.
 expect_exit 0 "$PGSPLIT_BIN" --help
@@ -62,7 +68,7 @@ ok "pgsplit plan --format yaml exits 2 with 'unknown format'"
 expect_exit 0 "$PGSPLIT_BIN" plan --help
 expect_contains "$E2E_OUT" "Usage: pgsplit plan"
 expect_contains "$E2E_OUT" "--format"
-for format in text json dot mermaid; do
+for format in text json markdown dot mermaid svg; do
   expect_contains "$E2E_OUT" "$format" "plan --help (format $format)"
 done
 expect_contains "$E2E_OUT" "--config"
@@ -70,7 +76,7 @@ expect_contains "$E2E_OUT" "-c"
 expect_contains "$E2E_OUT" "--help"
 expect_empty "$E2E_ERR" "plan --help stderr"
 expect_eq "$(tail -c 1 "$E2E_OUT" | od -An -c | tr -d ' ')" '\n' "last character of plan --help"
-ok "pgsplit plan --help exits 0 and documents --format (text, json, dot, mermaid) and -c"
+ok "pgsplit plan --help exits 0 and documents --format (text, json, markdown, dot, mermaid, svg) and -c"
 
 expect_exit 0 "$PGSPLIT_BIN" init --help
 expect_contains "$E2E_OUT" "Usage: pgsplit init"

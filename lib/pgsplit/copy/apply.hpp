@@ -68,5 +68,8 @@ ApplyReport apply_split(pg::Connection& source, const std::string& source_url,
 // Text and JSON forms of the report (per target: tables, rows, bytes, time; slowest tables).
 std::string render_report_text(const ApplyReport& report);
 std::string render_report_json(const ApplyReport& report);
+// Markdown for an issue or a chat (report_markdown.cpp): the verdict as a heading, what failed or
+// was not copied first, then per target tables, rows, size and time, and the slowest tables.
+std::string render_report_markdown(const ApplyReport& report);
 
 } // namespace pgsplit::copy

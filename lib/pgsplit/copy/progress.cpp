@@ -1,5 +1,6 @@
 #include <pgsplit/copy/progress.hpp>
 #include <pgsplit/core/byte_size.hpp>
+#include <pgsplit/core/count.hpp>
 
 #include <fmt/format.h>
 
@@ -109,9 +110,10 @@ void Progress::draw(bool final_frame) {
             entry->parts > 1
                 ? fmt::format("  parts {}/{} done", entry->parts_committed.load(), entry->parts)
                 : std::string{};
-        frame += fmt::format("  {}: {}  {} rows  {}  {}/s{}\n", entry->target, entry->table,
-                             entry->counters.rows.load(), core::format_bytes(bytes),
-                             core::format_bytes(static_cast<std::int64_t>(bytes / running)), parts);
+        frame +=
+            fmt::format("  {}: {}  {} rows  {}  {}/s{}\n", entry->target, entry->table,
+                        core::format_count(entry->counters.rows.load()), core::format_bytes(bytes),
+                        core::format_bytes(static_cast<std::int64_t>(bytes / running)), parts);
         ++lines_drawn_;
       }
     }

@@ -1,5 +1,6 @@
 #include <pgsplit/copy/apply.hpp>
 #include <pgsplit/core/byte_size.hpp>
+#include <pgsplit/core/count.hpp>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -32,8 +33,9 @@ std::string render_report_text(const ApplyReport& report) {
   for (const auto& target : report.targets) {
     const auto kept = target.kept > 0 ? fmt::format("  ({} kept from the earlier run)", target.kept)
                                       : std::string{};
-    text += fmt::format("  {:<16} {:>4} tables  {:>12} rows  {:>10}  {:>7.1f}s{}\n", target.name,
-                        target.tables, target.rows, core::format_bytes(target.bytes),
+    text += fmt::format("  {:<16} {:>4} {:<6}  {:>13} rows  {:>10}  {:>7.1f}s{}\n", target.name,
+                        target.tables, target.tables == 1 ? "table" : "tables",
+                        core::format_count(target.rows), core::format_bytes(target.bytes),
                         target.seconds, kept);
   }
   std::vector<const TableReport*> copied;
@@ -49,7 +51,8 @@ std::string render_report_text(const ApplyReport& report) {
     for (std::size_t index = 0; index < std::min<std::size_t>(5, copied.size()); ++index) {
       const auto& table = *copied[index];
       text += fmt::format("    {}: {}  {} rows  {}  {:.1f}s\n", table.target, table.table,
-                          table.rows, core::format_bytes(table.bytes), table.seconds);
+                          core::format_count(table.rows), core::format_bytes(table.bytes),
+                          table.seconds);
     }
   }
   std::vector<const TableReport*> unfinished;

@@ -21,21 +21,6 @@ std::size_t count_findings(const Plan& plan, Severity severity) {
 
 } // namespace
 
-std::string format_count(std::int64_t count) {
-  // Through unsigned arithmetic, so that the most negative value has a magnitude too.
-  const std::uint64_t magnitude =
-      count < 0 ? 0 - static_cast<std::uint64_t>(count) : static_cast<std::uint64_t>(count);
-  const std::string digits = std::to_string(magnitude);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) {
-      out += ',';
-    }
-    out += digits[i];
-  }
-  return count < 0 ? fmt::format("-{}", out) : out;
-}
-
 std::string count_of(std::int64_t count, std::string_view singular, std::string_view plural) {
   return fmt::format("{} {}", format_count(count), count == 1 ? singular : plural);
 }

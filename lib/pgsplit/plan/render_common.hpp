@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgsplit/catalog/model.hpp>
+#include <pgsplit/core/count.hpp>
 #include <pgsplit/plan/plan.hpp>
 
 #include <cstdint>
@@ -11,8 +12,8 @@
 // to lib/pgsplit/plan: not part of the public API.
 namespace pgsplit::plan::render {
 
-// A count with thousands separators: "1,234,567".
-std::string format_count(std::int64_t count);
+// A count with thousands separators: "1,234,567" (the one formatter of every report).
+using core::format_count;
 
 // "1 table", "2 tables".
 std::string count_of(std::int64_t count, std::string_view singular, std::string_view plural);

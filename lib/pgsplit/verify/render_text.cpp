@@ -84,6 +84,8 @@ void append_target(std::string& out, const TargetReport& target) {
   }
 }
 
+} // namespace
+
 std::string checked_line(const VerifyReport& report) {
   std::vector<std::string> parts{plural(report.counted.tables, "table", "tables")};
   parts.push_back(plural(report.counted.sequences, "sequence column", "sequence columns"));
@@ -95,8 +97,6 @@ std::string checked_line(const VerifyReport& report) {
   return fmt::format("checked: {}; checksums {}\n", fmt::join(parts, ", "),
                      report.checksums ? "computed" : "not computed (--checksums)");
 }
-
-} // namespace
 
 std::string verdict_line(const VerifyReport& report) {
   const std::size_t mismatches = report.mismatches();

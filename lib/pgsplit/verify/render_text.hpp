@@ -13,6 +13,10 @@ namespace pgsplit::verify {
 // Plain text, no colour; ends with a newline. Layout in docs/verify.md.
 std::string render_text(const VerifyReport& report);
 
+// What each check looked at: "checked: 35 tables, 12 sequence columns, …; checksums computed",
+// with a newline.
+std::string checked_line(const VerifyReport& report);
+
 // The last line alone, without newline.
 std::string verdict_line(const VerifyReport& report);
 

@@ -99,22 +99,6 @@ std::string_view to_string(ChecksumStatus status) {
   return "not computed";
 }
 
-std::string format_count(std::int64_t count) {
-  const bool negative = count < 0;
-  // Through unsigned arithmetic, so that the most negative value has a magnitude too.
-  const auto magnitude =
-      negative ? ~static_cast<std::uint64_t>(count) + 1 : static_cast<std::uint64_t>(count);
-  const std::string digits = std::to_string(magnitude);
-  std::string grouped;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) {
-      grouped += ',';
-    }
-    grouped += digits[i];
-  }
-  return negative ? "-" + grouped : grouped;
-}
-
 void add_table_findings(VerifyReport& report) {
   for (const auto& target : report.targets) {
     for (const auto& table : target.tables) {

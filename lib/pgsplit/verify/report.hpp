@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgsplit/catalog/model.hpp>
+#include <pgsplit/core/count.hpp>
 
 #include <cstdint>
 #include <optional>
@@ -79,8 +80,8 @@ std::string_view to_string(CheckKind check);
 std::string_view to_string(Outcome outcome);       // "mismatch", "not checked"
 std::string_view to_string(ChecksumStatus status); // "not computed", "ok", "mismatch"
 
-// A count with thousands separators, as the report prints it: "12,345".
-std::string format_count(std::int64_t count);
+// A count with thousands separators, as every report prints it: "12,345".
+using core::format_count;
 
 // Appends one finding per table that does not match (rows, checksum or unreadable), so that
 // `findings` lists every mismatch; tables keep their numbers for the per-target view.
