@@ -18,7 +18,7 @@ int run_cutover(const std::vector<std::string>& arguments) {
   po::options_description options("Options");
   options.add_options()("config,c", po::value<std::string>()->default_value("pgsplit.yaml"),
                         "the mapping file")(
-      "format", po::value<std::string>()->default_value("text"), "text | json")(
+      "format", po::value<std::string>()->default_value("text"), "text | json | markdown")(
       "checksums", "verify row checksums too, not only counts (the write freeze lasts longer)")(
       "no-fence", "do not make the moved source tables refuse writes after the switch")(
       "jobs,j", po::value<int>()->default_value(4), "tables verified at once")(
@@ -27,14 +27,15 @@ int run_cutover(const std::vector<std::string>& arguments) {
       "catch-up-timeout", po::value<int>()->default_value(60),
       "seconds the frozen targets may take to apply the last changes");
   po::variables_map values;
-  if (!parse_options("cutover", "[-c FILE] [--format text|json] [--checksums] [--no-fence]",
-                     options, arguments, values)) {
+  if (!parse_options("cutover",
+                     "[-c FILE] [--format text|json|markdown] [--checksums] [--no-fence]", options,
+                     arguments, values)) {
     return 0;
   }
   const auto format = values["format"].as<std::string>();
-  if (format != "text" && format != "json") {
+  if (format != "text" && format != "json" && format != "markdown") {
     throw core::UsageError(fmt::format("pgsplit cutover: unknown format '{}'", format),
-                           "use --format text or json");
+                           "use --format text, json or markdown");
   }
   if (values["jobs"].as<int>() < 1 || values["lock-timeout"].as<int>() < 1 ||
       values["catch-up-timeout"].as<int>() < 1) {
@@ -55,8 +56,9 @@ int run_cutover(const std::vector<std::string>& arguments) {
       .catch_up_timeout = std::chrono::seconds(values["catch-up-timeout"].as<int>())};
   const auto report =
       online::cutover(session.mapping, session.catalog, session.plan, cutover_options);
-  fmt::print("{}", format == "json" ? online::render_cutover_json(report)
-                                    : online::render_cutover_text(report));
+  fmt::print("{}", format == "json"       ? online::render_cutover_json(report)
+                   : format == "markdown" ? online::render_cutover_markdown(report)
+                                          : online::render_cutover_text(report));
   std::fflush(stdout);
   if (!report.ok()) {
     throw core::VerificationError(verify::verdict_line(*report.verify),

@@ -20,20 +20,20 @@ int run_status(const std::vector<std::string>& arguments) {
   po::options_description options("Options");
   options.add_options()("config,c", po::value<std::string>()->default_value("pgsplit.yaml"),
                         "the mapping file")(
-      "format", po::value<std::string>()->default_value("text"),
-      "text | json")("watch", po::value<int>()->implicit_value(2),
-                     "show the status again every N seconds (default 2) until interrupted")(
+      "format", po::value<std::string>()->default_value("text"), "text | json | markdown")(
+      "watch", po::value<int>()->implicit_value(2),
+      "show the status again every N seconds (default 2) until interrupted")(
       "warn-retained-wal", po::value<std::string>()->default_value("1GB"),
       "warn when a slot keeps more WAL than this on the source");
   po::variables_map values;
-  if (!parse_options("status", "[-c FILE] [--format text|json] [--watch [N]]", options, arguments,
-                     values)) {
+  if (!parse_options("status", "[-c FILE] [--format text|json|markdown] [--watch [N]]", options,
+                     arguments, values)) {
     return 0;
   }
   const auto format = values["format"].as<std::string>();
-  if (format != "text" && format != "json") {
+  if (format != "text" && format != "json" && format != "markdown") {
     throw core::UsageError(fmt::format("pgsplit status: unknown format '{}'", format),
-                           "use --format text or json");
+                           "use --format text, json or markdown");
   }
   const auto threshold = core::parse_byte_size(values["warn-retained-wal"].as<std::string>());
   if (!threshold) {
@@ -45,8 +45,9 @@ int run_status(const std::vector<std::string>& arguments) {
   const online::StatusOptions status_options{.retained_wal_warning = *threshold};
   for (;;) {
     const auto report = online::read_status(mapping, status_options);
-    fmt::print("{}", format == "json" ? online::render_status_json(report)
-                                      : online::render_status_text(report));
+    fmt::print("{}", format == "json"       ? online::render_status_json(report)
+                     : format == "markdown" ? online::render_status_markdown(report)
+                                            : online::render_status_text(report));
     std::fflush(stdout);
     if (!values.count("watch")) {
       return 0;

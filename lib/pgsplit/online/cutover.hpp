@@ -47,5 +47,6 @@ CutoverReport cutover(const config::Mapping& mapping, const catalog::Catalog& ca
 
 std::string render_cutover_text(const CutoverReport& report);
 std::string render_cutover_json(const CutoverReport& report);
+std::string render_cutover_markdown(const CutoverReport& report);
 
 } // namespace pgsplit::online

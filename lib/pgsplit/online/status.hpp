@@ -46,5 +46,6 @@ StatusReport read_status(const config::Mapping& mapping, const StatusOptions& op
 
 std::string render_status_text(const StatusReport& report);
 std::string render_status_json(const StatusReport& report);
+std::string render_status_markdown(const StatusReport& report);
 
 } // namespace pgsplit::online
