@@ -31,7 +31,7 @@ const ToolRules* part_a_rules(StampTool tool) {
   static const ToolRules django{{"schema", "version", "apps"}, "django_migrations", "apps", false};
   static const ToolRules yoyo{
       {"table", "schema", "version", "migrations_dir"}, "_yoyo_migration", "migrations_dir"};
-  static const ToolRules sqitch{{"schema", "version", "plan_file"}, "", "plan_file"};
+  static const ToolRules sqitch{{"schema", "version", "plan_file"}, "", "plan_file", false};
   static const ToolRules files{
       {"table", "schema", "version", "migrations_dir", "pattern", "columns", "create"},
       "",

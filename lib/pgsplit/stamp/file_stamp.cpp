@@ -197,6 +197,7 @@ StampPlan file_stamp_plan(const StampTable& table, const config::StampSettingsA&
       continue;
     }
     parameters.push_back(&column);
+    plan.compared_columns.push_back(column.column);
     values.push_back(fmt::format("${}", parameters.size()));
     if (column.source == Source::version) {
       plan.key_columns.push_back(column.column);

@@ -17,6 +17,16 @@ std::string table_contents_query(const StampPlan& plan) {
   for (const auto& column : plan.volatile_columns) {
     volatile_columns += fmt::format(" - {}::text", pg::quote_literal(column));
   }
+  if (!plan.compared_columns.empty()) { // part A: the files stamp
+    std::vector<std::string> names;
+    for (const auto& column : plan.compared_columns) {
+      names.push_back(pg::quote_literal(column));
+    }
+    return fmt::format("SELECT (SELECT jsonb_object_agg(key, value) FROM "
+                       "jsonb_each(to_jsonb(stamped)) WHERE key IN ({}))::text FROM {} AS "
+                       "stamped ORDER BY 1",
+                       fmt::join(names, ", "), plan.qualified_table);
+  }
   return fmt::format("SELECT (to_jsonb(stamped){})::text FROM {} AS stamped ORDER BY 1",
                      volatile_columns, plan.qualified_table);
 }

@@ -48,6 +48,9 @@ struct StampPlan {
   // Columns the stamp fills with the time of writing (or a sequence): left out when the table
   // is compared before and after a rewrite (stamp_keep.hpp).
   std::vector<std::string> volatile_columns;
+  // part A: when not empty, only these columns are compared before and after a rewrite (the
+  // files stamp: the table's other columns, e.g. a serial id, are the team's, not the stamp's).
+  std::vector<std::string> compared_columns;
   // part A: the columns `verify` compares, and where their values are in each row.
   std::vector<std::string> key_columns;
   std::vector<std::size_t> key_positions;
