@@ -96,8 +96,31 @@ std::string latest_or(const StampRequest& request) {
   return request.version.empty() || request.version == "head" ? "latest" : request.version;
 }
 
+StampPlan plan_files_of(const StampRequest& request, const StampTable& table,
+                        const QuoteIdent& quote_ident);
+
+// A problem found in a migration file names the file and its line; the hint adds the stamp
+// entry of the mapping that led there.
 StampPlan plan_part_a(const StampRequest& request, const StampTable& table,
                       const QuoteIdent& quote_ident) {
+  try {
+    return plan_files_of(request, table, quote_ident);
+  } catch (const core::ConfigError& error) {
+    core::Diagnostics problems = error.diagnostics();
+    for (auto& problem : problems) {
+      if (problem.where.line != 0 && problem.where.file != request.origin.file) {
+        auto entry = request.origin;
+        entry.target.clear();
+        problem.hint += fmt::format("{}(stamp entry {}: {})", problem.hint.empty() ? "" : " ",
+                                    config::to_string(request.tool), core::format_location(entry));
+      }
+    }
+    throw core::ConfigError(std::move(problems));
+  }
+}
+
+StampPlan plan_files_of(const StampRequest& request, const StampTable& table,
+                        const QuoteIdent& quote_ident) {
   const auto& settings = request.settings_a;
   const std::string version = latest_or(request);
   switch (request.tool) {
