@@ -108,7 +108,7 @@ TEST_CASE("plan_stamp refuses a sql entry instead of planning it as another tool
 }
 
 // part A
-TEST_CASE("plan_stamp: rails, yoyo and files need migrations_dir; latest is the default",
+TEST_CASE("plan_stamp: rails, yoyo and files need migrations_dir, latest is the default",
           "[stamp]") {
   for (const auto tool : {stamp::StampTool::rails, stamp::StampTool::yoyo}) {
     const auto problems = request_problems(request_for(tool, ""));
