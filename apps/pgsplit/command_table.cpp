@@ -55,7 +55,7 @@ const std::vector<Command>& command_table() {
       {"apply", "create each target's schema and copy its tables from one snapshot", run_apply},
       {"stamp",
        "write each target's migration version tables (alembic, flyway, golang-migrate, prisma, "
-       "sql)",
+       "rails, django, yoyo, files, sql)",
        run_stamp},
       {"verify",
        "prove the targets hold what the source holds: counts, checksums, sequences, stamps",

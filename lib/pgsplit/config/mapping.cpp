@@ -17,6 +17,17 @@ std::string_view to_string(StampTool tool) {
     return "prisma";
   case StampTool::sql:
     return "sql";
+  // part A
+  case StampTool::rails:
+    return "rails";
+  case StampTool::django:
+    return "django";
+  case StampTool::yoyo:
+    return "yoyo";
+  case StampTool::sqitch:
+    return "sqitch";
+  case StampTool::files:
+    return "files";
   }
   return "?";
 }

@@ -30,7 +30,45 @@ struct TableEntry {
   std::vector<std::string> drop_foreign_keys;
 };
 
-enum class StampTool { alembic, flyway, golang_migrate, prisma, sql };
+enum class StampTool {
+  alembic,
+  flyway,
+  golang_migrate,
+  prisma,
+  sql,
+  // part A
+  rails,
+  django,
+  yoyo,
+  sqitch,
+  files,
+};
+
+// part A: the settings of rails, django, yoyo, sqitch and files entries.
+// One app of a django entry: `apps: {<app>: <folder>}` or `{<app>: {migrations_dir, version}}`.
+struct DjangoApp {
+  std::string name;
+  std::filesystem::path directory; // resolved against the mapping file
+  std::string version;             // "latest" or a migration name of the app
+  core::Location location;
+};
+
+// One column of a `files` entry and where its value comes from.
+struct FileColumn {
+  enum class Source { version, name, file, sha256, md5, now, constant };
+  std::string column;
+  Source source = Source::constant;
+  std::string constant; // Source::constant only
+};
+
+struct StampSettingsA {
+  std::string environment = "production"; // rails: ar_internal_metadata's environment
+  std::string metadata_table;             // rails: ar_internal_metadata, or as configured
+  std::vector<DjangoApp> apps;            // django, in file order
+  std::string pattern;                    // files: a regex with named groups version, name
+  std::vector<FileColumn> columns;        // files
+  std::string create;                     // files: statement creating the table, when missing
+};
 
 // One entry of a target's `stamp` list: record in the target that its migrations are applied.
 struct StampEntry {
@@ -43,6 +81,7 @@ struct StampEntry {
   std::string sql;                   // the statement of a `sql` entry
   // flyway's `installed_by` column; unset: the role pgsplit connects as
   std::optional<std::string> installed_by;
+  StampSettingsA settings_a; // part A tools
   core::Location location;
 };
 

@@ -1,4 +1,5 @@
 #include <pgsplit/config/stamp_config.hpp>
+#include <pgsplit/config/stamp_config_a.hpp>
 
 #include <algorithm>
 #include <array>
@@ -8,7 +9,10 @@ namespace pgsplit::config {
 namespace {
 
 constexpr std::array all_tools = {StampTool::alembic, StampTool::flyway, StampTool::golang_migrate,
-                                  StampTool::prisma, StampTool::sql};
+                                  StampTool::prisma, StampTool::sql,
+                                  // part A
+                                  StampTool::rails, StampTool::django, StampTool::yoyo,
+                                  StampTool::sqitch, StampTool::files};
 
 // What each table-based tool accepts.
 struct ToolRules {
@@ -17,6 +21,36 @@ struct ToolRules {
   std::string_view directory_key;
   bool needs_version = true;
 };
+
+// part A: rails, django, yoyo, sqitch, files (their settings: stamp_config_a.cpp).
+const ToolRules* part_a_rules(StampTool tool) {
+  static const ToolRules rails{
+      {"table", "schema", "version", "migrations_dir", "environment", "metadata_table"},
+      "schema_migrations",
+      "migrations_dir"};
+  static const ToolRules django{{"schema", "version", "apps"}, "django_migrations", "apps", false};
+  static const ToolRules yoyo{
+      {"table", "schema", "version", "migrations_dir"}, "_yoyo_migration", "migrations_dir"};
+  static const ToolRules sqitch{{"schema", "version", "plan_file"}, "", "plan_file", false};
+  static const ToolRules files{
+      {"table", "schema", "version", "migrations_dir", "pattern", "columns", "create"},
+      "",
+      "migrations_dir"};
+  switch (tool) {
+  case StampTool::rails:
+    return &rails;
+  case StampTool::django:
+    return &django;
+  case StampTool::yoyo:
+    return &yoyo;
+  case StampTool::sqitch:
+    return &sqitch;
+  case StampTool::files:
+    return &files;
+  default:
+    return nullptr;
+  }
+}
 
 const ToolRules& rules_for(StampTool tool) {
   static const ToolRules alembic{
@@ -28,6 +62,9 @@ const ToolRules& rules_for(StampTool tool) {
       {"table", "schema", "version", "migrations_dir"}, "schema_migrations", "migrations_dir"};
   static const ToolRules prisma{
       {"schema", "migrations_dir"}, "_prisma_migrations", "migrations_dir", false};
+  if (const ToolRules* part_a = part_a_rules(tool)) {
+    return *part_a;
+  }
   switch (tool) {
   case StampTool::alembic:
     return alembic;
@@ -35,8 +72,7 @@ const ToolRules& rules_for(StampTool tool) {
     return flyway;
   case StampTool::golang_migrate:
     return golang_migrate;
-  case StampTool::prisma:
-  case StampTool::sql: // no settings: never asked
+  default: // prisma; sql has no settings and is never asked
     break;
   }
   return prisma;
@@ -54,6 +90,8 @@ std::optional<StampTool> find_tool(std::string_view name) {
   return std::nullopt;
 }
 
+} // namespace
+
 bool is_unsigned_integer(std::string_view text) {
   unsigned long long value = 0;
   const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
@@ -65,11 +103,21 @@ std::filesystem::path resolve(const std::filesystem::path& base_dir, const std::
   return path.is_absolute() ? path : base_dir / path;
 }
 
+namespace {
+
+// prisma, and the part A tools that record one row per migration file.
+bool needs_directory(StampTool tool) {
+  return tool == StampTool::prisma || tool == StampTool::rails || tool == StampTool::yoyo ||
+         tool == StampTool::files;
+}
+
 // The rules that tie `version` to the other settings; reported at the version's position.
 void check_version(FieldReader& reader, const YamlNode& settings, std::string_view path,
                    StampEntry& stamp) {
   const YamlNode* node = settings.find("version");
-  const bool symbolic = stamp.version == (stamp.tool == StampTool::alembic ? "head" : "latest");
+  const bool part_a = part_a_rules(stamp.tool) != nullptr;
+  const bool symbolic = stamp.version == (stamp.tool == StampTool::alembic ? "head" : "latest") ||
+                        (part_a && stamp.version == "head");
   const std::string dir_key(rules_for(stamp.tool).directory_key);
   if (symbolic && settings.find(dir_key) == nullptr) {
     reader.report(node->at, fmt::format("{}.version: '{}' needs {}", path, stamp.version, dir_key),
@@ -77,7 +125,8 @@ void check_version(FieldReader& reader, const YamlNode& settings, std::string_vi
                               "version literally",
                               dir_key));
   }
-  if (stamp.tool == StampTool::golang_migrate && !symbolic && !is_unsigned_integer(stamp.version)) {
+  if ((stamp.tool == StampTool::golang_migrate || stamp.tool == StampTool::rails) && !symbolic &&
+      !is_unsigned_integer(stamp.version)) {
     reader.report(node->at, fmt::format("{}.version: expected 'latest' or an integer, got '{}'",
                                         path, FieldReader::shown(*node)));
   }
@@ -118,9 +167,10 @@ void read_settings(FieldReader& reader, const YamlNode& settings, std::string_vi
     stamp.schema = reader.non_empty_text(*schema, join_path(path, "schema"));
   }
   const std::string dir_key(rules.directory_key);
-  const YamlNode* directory = stamp.tool == StampTool::prisma
+  const YamlNode* directory = needs_directory(stamp.tool)
                                   ? reader.require(settings, dir_key, path, owner)
-                                  : setting(dir_key);
+                              : stamp.tool == StampTool::django ? nullptr // apps: read_settings_a
+                                                                : setting(dir_key);
   if (directory != nullptr) {
     if (auto text = reader.non_empty_text(*directory, join_path(path, dir_key))) {
       stamp.directory = resolve(base_dir, *text);
@@ -139,6 +189,9 @@ void read_settings(FieldReader& reader, const YamlNode& settings, std::string_vi
         check_version(reader, settings, path, stamp);
       }
     }
+  }
+  if (part_a_rules(stamp.tool) != nullptr) {
+    read_settings_a(reader, settings, path, owner, base_dir, stamp);
   }
 }
 

@@ -25,8 +25,11 @@ public:
   explicit LineSplitter(std::string_view source) : src_(source) {}
 
   std::vector<PythonAssignment> assignments();
+  std::vector<PythonAssignment> class_assignments(std::string_view class_name);
 
 private:
+  void split();
+
   struct Statement {
     int line = 0;
     bool at_column0 = false;
@@ -141,11 +144,61 @@ std::optional<PythonAssignment> as_assignment(std::string_view text, int line) {
   return PythonAssignment{std::string(name), std::string(trim(text.substr(i + 1))), line};
 }
 
-std::vector<PythonAssignment> LineSplitter::assignments() {
+void LineSplitter::split() {
   while (pos_ < src_.size()) {
     step();
   }
   finish_statement();
+}
+
+std::size_t indent_of(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size() && is_space(text[i])) {
+    ++i;
+  }
+  return i;
+}
+
+bool opens_class(std::string_view text, std::string_view class_name) {
+  const std::string head = "class " + std::string(class_name);
+  if (!text.starts_with(head)) {
+    return false;
+  }
+  const std::string_view rest = trim(text.substr(head.size()));
+  return !rest.empty() && (rest.front() == '(' || rest.front() == ':');
+}
+
+// The statements of the class body at its own indentation: nested blocks are deeper.
+std::vector<PythonAssignment> LineSplitter::class_assignments(std::string_view class_name) {
+  split();
+  std::vector<PythonAssignment> found;
+  bool inside = false;
+  std::size_t body_indent = 0;
+  for (const auto& statement : statements_) {
+    if (statement.at_column0) {
+      if (inside) {
+        break;
+      }
+      inside = opens_class(statement.text, class_name);
+      body_indent = 0;
+      continue;
+    }
+    if (!inside) {
+      continue;
+    }
+    const std::size_t indent = indent_of(statement.text);
+    body_indent = body_indent == 0 ? indent : body_indent;
+    if (indent == body_indent) {
+      if (auto assignment = as_assignment(statement.text.substr(indent), statement.line)) {
+        found.push_back(std::move(*assignment));
+      }
+    }
+  }
+  return found;
+}
+
+std::vector<PythonAssignment> LineSplitter::assignments() {
+  split();
   std::vector<PythonAssignment> found;
   for (const auto& statement : statements_) {
     if (!statement.at_column0) {
@@ -162,6 +215,11 @@ std::vector<PythonAssignment> LineSplitter::assignments() {
 
 std::vector<PythonAssignment> module_assignments(std::string_view source) {
   return LineSplitter(source).assignments();
+}
+
+std::vector<PythonAssignment> class_assignments(std::string_view source,
+                                                std::string_view class_name) {
+  return LineSplitter(source).class_assignments(class_name);
 }
 
 } // namespace pgsplit::stamp

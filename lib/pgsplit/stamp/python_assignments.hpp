@@ -21,4 +21,10 @@ struct PythonAssignment {
 // a statement; brackets and backslashes continue a statement on the next lines.
 std::vector<PythonAssignment> module_assignments(std::string_view source);
 
+// The `name = …` statements directly in the body of the module-level `class <class_name>`
+// (Django's `class Migration(…):` with its `dependencies = […]`), in file order; statements of
+// nested blocks (methods) are not included. Empty when the class is missing.
+std::vector<PythonAssignment> class_assignments(std::string_view source,
+                                                std::string_view class_name);
+
 } // namespace pgsplit::stamp

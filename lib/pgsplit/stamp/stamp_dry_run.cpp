@@ -24,11 +24,19 @@ std::string statement_line(std::string_view sql) {
   return fmt::format("{}{}\n", trimmed, trimmed.ends_with(';') ? "" : ";");
 }
 
+void render_table(std::string& out, const StampPlan& plan);
+
 void render_plan(std::string& out, const PlannedStamp& entry) {
-  const auto& plan = *entry.plan;
   if (!entry.create_schema.empty()) {
     out += statement_line(entry.create_schema);
   }
+  render_table(out, *entry.plan);
+  for (const auto& companion : entry.plan->companions) { // part A
+    render_table(out, companion);
+  }
+}
+
+void render_table(std::string& out, const StampPlan& plan) {
   for (const auto& statement : plan.create_statements) {
     out += statement_line(statement);
   }
@@ -38,7 +46,7 @@ void render_plan(std::string& out, const PlannedStamp& entry) {
     out += statement_line(inline_parameters(unmatched.sql, unmatched.params));
     out += statement_line(prisma_delete_duplicates(plan));
     out += "-- each insert is skipped when its migration is already recorded\n";
-  } else {
+  } else if (!plan.clear_statement.empty()) {
     out += "-- left as it is when it already holds exactly these rows\n";
     out += statement_line(plan.clear_statement);
   }

@@ -30,6 +30,7 @@ StampRequest request_for(const config::StampEntry& entry) {
   request.schema = entry.schema.value_or("");
   request.table = entry.table;
   request.installed_by = entry.installed_by;
+  request.settings_a = entry.settings_a;
   request.origin = entry.location;
   return request;
 }

@@ -12,10 +12,21 @@ std::string q(std::string_view name) { return pg::quote_ident(name); }
 } // namespace
 
 std::string table_contents_query(const StampPlan& plan) {
-  // installed_on is now() at the time of writing: a second stamp would always differ.
-  const std::string volatile_columns =
-      plan.tool == StampTool::flyway ? fmt::format(" - {}::text", pg::quote_literal("installed_on"))
-                                     : "";
+  // Columns written as now() (flyway's installed_on…) would always differ on a second stamp.
+  std::string volatile_columns;
+  for (const auto& column : plan.volatile_columns) {
+    volatile_columns += fmt::format(" - {}::text", pg::quote_literal(column));
+  }
+  if (!plan.compared_columns.empty()) { // part A: the files stamp
+    std::vector<std::string> names;
+    for (const auto& column : plan.compared_columns) {
+      names.push_back(pg::quote_literal(column));
+    }
+    return fmt::format("SELECT (SELECT jsonb_object_agg(key, value) FROM "
+                       "jsonb_each(to_jsonb(stamped)) WHERE key IN ({}))::text FROM {} AS "
+                       "stamped ORDER BY 1",
+                       fmt::join(names, ", "), plan.qualified_table);
+  }
   return fmt::format("SELECT (to_jsonb(stamped){})::text FROM {} AS stamped ORDER BY 1",
                      volatile_columns, plan.qualified_table);
 }

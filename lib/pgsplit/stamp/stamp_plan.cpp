@@ -14,6 +14,16 @@ std::string_view default_stamp_table(StampTool tool) {
     return "_prisma_migrations";
   case StampTool::sql:
     return "";
+  // part A
+  case StampTool::rails:
+    return "schema_migrations";
+  case StampTool::django:
+    return "django_migrations";
+  case StampTool::yoyo:
+    return "_yoyo_migration";
+  case StampTool::sqitch:
+  case StampTool::files: // the mapping names it
+    return "";
   }
   return "";
 }

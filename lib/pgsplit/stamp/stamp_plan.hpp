@@ -45,6 +45,19 @@ struct StampPlan {
   std::string insert_statement;
   std::vector<std::vector<StampValue>> rows;
   std::string summary; // one line for the plan and the log, e.g. "alembic: … at revision 3f2a"
+  // Columns the stamp fills with the time of writing (or a sequence): left out when the table
+  // is compared before and after a rewrite (stamp_keep.hpp).
+  std::vector<std::string> volatile_columns;
+  // part A: when not empty, only these columns are compared before and after a rewrite (the
+  // files stamp: the table's other columns, e.g. a serial id, are the team's, not the stamp's).
+  std::vector<std::string> compared_columns;
+  // part A: the columns `verify` compares, and where their values are in each row.
+  std::vector<std::string> key_columns;
+  std::vector<std::size_t> key_positions;
+  // part A: further tables of the same tool, written after this one in the same way (rails'
+  // ar_internal_metadata, yoyo's version and lock tables). A companion without clear_statement
+  // is only created.
+  std::vector<StampPlan> companions;
 };
 
 } // namespace pgsplit::stamp

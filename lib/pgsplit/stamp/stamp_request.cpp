@@ -1,8 +1,12 @@
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/alembic_history.hpp>
+#include <pgsplit/stamp/django_graph.hpp>
+#include <pgsplit/stamp/file_stamp.hpp>
 #include <pgsplit/stamp/golang_migrate_versions.hpp>
+#include <pgsplit/stamp/rails_migrations.hpp>
 #include <pgsplit/stamp/stamp_request.hpp>
 #include <pgsplit/stamp/stamp_rows.hpp>
+#include <pgsplit/stamp/yoyo_migrations.hpp>
 
 #include <fmt/format.h>
 
@@ -28,6 +32,14 @@ void check_options(const StampRequest& request) {
       request.table != default_stamp_table(StampTool::prisma)) {
     fail(request, "Prisma's version table is always _prisma_migrations",
          "remove table from this stamp entry");
+  }
+  const bool needs_folder = request.tool == StampTool::rails || request.tool == StampTool::yoyo ||
+                            request.tool == StampTool::files; // part A: rows per file
+  if (needs_folder && request.migrations_dir.empty()) {
+    fail(request,
+         fmt::format("a {} stamp needs migrations_dir: it records every migration file",
+                     config::to_string(request.tool)),
+         "set migrations_dir to the service's migrations folder");
   }
   if (request.tool == StampTool::prisma && request.migrations_dir.empty()) {
     fail(request, "a prisma stamp needs migrations_dir: each row holds a migration's checksum",
@@ -79,6 +91,69 @@ StampPlan plan_prisma(const StampRequest& request, const StampTable& table,
                            quote_ident);
 }
 
+// part A
+std::string latest_or(const StampRequest& request) {
+  return request.version.empty() || request.version == "head" ? "latest" : request.version;
+}
+
+StampPlan plan_files_of(const StampRequest& request, const StampTable& table,
+                        const QuoteIdent& quote_ident);
+
+// A problem found in a migration file names the file and its line; the hint adds the stamp
+// entry of the mapping that led there.
+StampPlan plan_part_a(const StampRequest& request, const StampTable& table,
+                      const QuoteIdent& quote_ident) {
+  try {
+    return plan_files_of(request, table, quote_ident);
+  } catch (const core::ConfigError& error) {
+    core::Diagnostics problems = error.diagnostics();
+    for (auto& problem : problems) {
+      if (problem.where.line != 0 && problem.where.file != request.origin.file) {
+        auto entry = request.origin;
+        entry.target.clear();
+        problem.hint += fmt::format("{}(stamp entry {}: {})", problem.hint.empty() ? "" : " ",
+                                    config::to_string(request.tool), core::format_location(entry));
+      }
+    }
+    throw core::ConfigError(std::move(problems));
+  }
+}
+
+StampPlan plan_files_of(const StampRequest& request, const StampTable& table,
+                        const QuoteIdent& quote_ident) {
+  const auto& settings = request.settings_a;
+  const std::string version = latest_or(request);
+  switch (request.tool) {
+  case StampTool::rails:
+    return rails_stamp_plan(
+        table, settings.metadata_table.empty() ? "ar_internal_metadata" : settings.metadata_table,
+        settings.environment,
+        rails_migrations_up_to(read_rails_migrations(request.migrations_dir), version,
+                               request.origin),
+        quote_ident);
+  case StampTool::django:
+    return django_stamp_plan(table, django_rows(read_django_history(settings.apps)), quote_ident);
+  case StampTool::yoyo:
+    return yoyo_stamp_plan(table,
+                           yoyo_migrations_up_to(read_yoyo_migrations(request.migrations_dir),
+                                                 version, request.origin),
+                           quote_ident);
+  case StampTool::files: {
+    const auto pattern = compile_file_pattern(settings.pattern, request.origin);
+    return file_stamp_plan(
+        table, settings, pattern,
+        migration_files_up_to(read_migration_files(request.migrations_dir, pattern), version,
+                              request.origin),
+        request.origin, quote_ident);
+  }
+  default: // sqitch is refused by the mapping loader
+    break;
+  }
+  fail(request,
+       fmt::format("pgsplit does not write {}'s version table", config::to_string(request.tool)),
+       "see docs/stamping.md for the tools pgsplit stamps");
+}
+
 } // namespace
 
 StampPlan plan_stamp(const StampRequest& request, const QuoteIdent& quote_ident) {
@@ -97,6 +172,13 @@ StampPlan plan_stamp(const StampRequest& request, const QuoteIdent& quote_ident)
     return plan_prisma(request, table, quote_ident);
   case StampTool::sql:
     break; // its statements are the mapping's: stamp_target runs them as written
+  // part A
+  case StampTool::rails:
+  case StampTool::django:
+  case StampTool::yoyo:
+  case StampTool::sqitch:
+  case StampTool::files:
+    return plan_part_a(request, table, quote_ident);
   }
   fail(request, fmt::format("{} has no version table to plan", config::to_string(request.tool)),
        "use alembic, flyway, golang_migrate or prisma");

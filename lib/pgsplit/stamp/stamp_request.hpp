@@ -20,6 +20,7 @@ struct StampRequest {
   std::string schema;     // empty: unqualified
   std::string table;      // empty: default_stamp_table(tool); prisma's cannot be changed
   std::optional<std::string> installed_by; // flyway only; empty: the connected role
+  config::StampSettingsA settings_a;       // rails, django, yoyo, files
   core::Location origin;                   // the entry in the mapping file: where its errors point
 };
 

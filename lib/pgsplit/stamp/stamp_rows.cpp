@@ -74,6 +74,7 @@ StampPlan flyway_stamp_plan(const StampTable& table, const FlywayMigration& base
                   "current_user::varchar), $8, $9, now())",
                   plan.qualified_table, quoted_list(columns, quote_ident));
   plan.rows.push_back(flyway_baseline_row(baseline.version, installed_by));
+  plan.volatile_columns = {"installed_on"};
   plan.summary =
       fmt::format("flyway: {} baseline at version {}{}", plan.qualified_table, baseline.version,
                   baseline.description.empty() ? "" : " (" + baseline.description + ")");

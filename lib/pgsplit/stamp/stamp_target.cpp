@@ -88,10 +88,10 @@ std::vector<std::string> read_contents(pg::Connection& target, const StampPlan& 
   return lines;
 }
 
-// alembic, flyway, golang-migrate: rewrite; undo the rewrite when it changed nothing, so that
-// the rows (and flyway's installed_on) stay as they were.
-StampWritten rewrite_table(pg::Connection& target, const PlannedStamp& entry) {
-  const auto& plan = *entry.plan;
+// alembic, flyway, golang-migrate and part A: rewrite; undo the rewrite when it changed
+// nothing, so that the rows (and their times of writing) stay as they were.
+StampWritten rewrite_table(pg::Connection& target, const StampPlan& plan,
+                           const std::string& summary) {
   target.exec("SAVEPOINT pgsplit_stamp");
   const auto before = read_contents(target, plan);
   target.exec(plan.clear_statement);
@@ -100,10 +100,24 @@ StampWritten rewrite_table(pg::Connection& target, const PlannedStamp& entry) {
   if (read_contents(target, plan) == before) {
     target.exec("ROLLBACK TO SAVEPOINT pgsplit_stamp");
     target.exec("RELEASE SAVEPOINT pgsplit_stamp");
-    return {entry.summary, 0, rows};
+    return {summary, 0, rows};
   }
   target.exec("RELEASE SAVEPOINT pgsplit_stamp");
-  return {entry.summary, rows, 0};
+  return {summary, rows, 0};
+}
+
+// part A: a tool's further tables (stamp_plan.hpp), counted with the entry's rows.
+void write_companions(pg::Connection& target, const StampPlan& plan, StampWritten& written) {
+  for (const auto& companion : plan.companions) {
+    for (const auto& statement : companion.create_statements) {
+      target.exec(statement);
+    }
+    if (!companion.clear_statement.empty()) {
+      const auto more = rewrite_table(target, companion, written.summary);
+      written.rows_written += more.rows_written;
+      written.rows_kept += more.rows_kept;
+    }
+  }
 }
 
 // prisma: keep the rows that already record a planned migration, insert the others.
@@ -139,8 +153,11 @@ StampWritten write_entry(pg::Connection& target, const PlannedStamp& entry) {
   for (const auto& statement : entry.plan->create_statements) {
     target.exec(statement);
   }
-  return entry.plan->tool == StampTool::prisma ? reconcile_prisma(target, entry)
-                                               : rewrite_table(target, entry);
+  auto written = entry.plan->tool == StampTool::prisma
+                     ? reconcile_prisma(target, entry)
+                     : rewrite_table(target, *entry.plan, entry.summary);
+  write_companions(target, *entry.plan, written);
+  return written;
 }
 
 } // namespace

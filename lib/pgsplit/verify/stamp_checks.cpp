@@ -110,6 +110,23 @@ StampComparison stamp_comparison(const stamp::StampPlan& plan, const stamp::Quot
     break;
   case stamp::StampTool::sql:
     break; // a sql entry's statements are the mapping's own: nothing to compare (no plan)
+  // part A: the plan names its key columns
+  case stamp::StampTool::rails:
+  case stamp::StampTool::django:
+  case stamp::StampTool::yoyo:
+  case stamp::StampTool::sqitch:
+  case stamp::StampTool::files:
+    for (const auto& column : plan.key_columns) {
+      comparison.columns.push_back(quote(column) + "::text");
+    }
+    for (const auto& row : plan.rows) {
+      StampKey key;
+      for (const auto position : plan.key_positions) {
+        key.push_back(value(row, position));
+      }
+      comparison.expected.push_back(std::move(key));
+    }
+    break;
   }
   std::sort(comparison.expected.begin(), comparison.expected.end());
   return comparison;

@@ -57,3 +57,31 @@ TEST_CASE("module_assignments keeps '#' and quotes inside strings", "[stamp]") {
   CHECK(found[1].value == "\"it's\"");
   CHECK(found[1].line == 2);
 }
+
+TEST_CASE("class_assignments reads the body of one module-level class", "[stamp]") {
+  using pgsplit::stamp::class_assignments;
+  const auto found = class_assignments("dependencies = 'module level'\n"
+                                       "class Other:\n"
+                                       "    dependencies = 'other class'\n"
+                                       "class Migration(migrations.Migration):\n"
+                                       "    \"\"\"dependencies = 'docstring'\"\"\"\n"
+                                       "    initial = True\n"
+                                       "    dependencies = [\n"
+                                       "        ('shop', '0001'),  # comment\n"
+                                       "    ]\n"
+                                       "\n"
+                                       "    def helper(self):\n"
+                                       "        dependencies = 'local'\n"
+                                       "    replaces = []\n"
+                                       "after = 1\n"
+                                       "    dependencies = 'not in the class'\n",
+                                       "Migration");
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].name == "initial");
+  CHECK(found[1].name == "dependencies");
+  CHECK_THAT(found[1].value, Catch::StartsWith("[") && Catch::Contains("('shop', '0001'),"));
+  CHECK(found[1].line == 7);
+  CHECK(found[2].name == "replaces");
+  CHECK(class_assignments("class MigrationX:\n    a = 1\n", "Migration").empty());
+  CHECK(class_assignments("x = 1\n", "Migration").empty());
+}

@@ -1,5 +1,7 @@
+#include <pgsplit/stamp/rails_migrations.hpp>
 #include <pgsplit/stamp/stamp_dry_run.hpp>
 #include <pgsplit/stamp/stamp_rows.hpp>
+#include <pgsplit/stamp/yoyo_migrations.hpp>
 
 #include <catch2/catch.hpp>
 
@@ -74,4 +76,31 @@ TEST_CASE("render_target_stamps says which prisma rows are kept", "[stamp]") {
                                    "recorded\nINSERT INTO \"_prisma_migrations\""));
   CHECK_THAT(text, Catch::Contains("VALUES ('0-id', 'aaaa', '20240101000000_init', now() + "
                                    "'0'::integer * interval '1 microsecond'"));
+}
+
+TEST_CASE("render_target_stamps shows a tool's further tables after its own", "[stamp]") {
+  stamp::TargetStamps stamps{"store", {}};
+  stamp::PlannedStamp rails;
+  rails.plan = stamp::rails_stamp_plan({"", "schema_migrations"}, "ar_internal_metadata",
+                                       "production", {{"1", "a", {}}}, quote);
+  rails.summary = rails.plan->summary;
+  stamps.entries.push_back(rails);
+  stamp::PlannedStamp yoyo;
+  yoyo.plan = stamp::yoyo_stamp_plan({"", "_yoyo_migration"}, {}, quote);
+  yoyo.summary = yoyo.plan->summary;
+  stamps.entries.push_back(yoyo);
+  const auto text = stamp::render_target_stamps(stamps);
+  CHECK_THAT(text, Catch::Contains(R"(INSERT INTO "schema_migrations" ("version") VALUES ('1');)"
+                                   "\n"
+                                   R"(CREATE TABLE IF NOT EXISTS "ar_internal_metadata")"));
+  CHECK_THAT(text, Catch::Contains(R"(DELETE FROM "ar_internal_metadata" WHERE "key" = )"
+                                   R"('environment';)"
+                                   "\n"
+                                   R"(INSERT INTO "ar_internal_metadata" ("key", "value", )"
+                                   R"("created_at", "updated_at") VALUES ('environment', )"
+                                   R"('production', now() AT TIME ZONE 'UTC')"));
+  // yoyo's log and lock tables are only created: no DELETE for them.
+  CHECK_THAT(text, Catch::Contains(R"(CREATE TABLE IF NOT EXISTS "yoyo_lock")"));
+  CHECK_THAT(text, !Catch::Contains(R"(DELETE FROM "yoyo_lock")"));
+  CHECK_THAT(text, !Catch::Contains(R"(DELETE FROM "_yoyo_log")"));
 }

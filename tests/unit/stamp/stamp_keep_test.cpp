@@ -60,3 +60,12 @@ TEST_CASE("table_contents_query sets flyway's installed_on aside", "[stamp]") {
         R"(SELECT (to_jsonb(stamped) - 'installed_on'::text)::text FROM "flyway_schema_history" )"
         R"(AS stamped ORDER BY 1)");
 }
+
+TEST_CASE("table_contents_query compares only a plan's compared_columns when it has some",
+          "[stamp]") {
+  auto plan = stamp::alembic_stamp_plan({"", "history"}, {"a"}, quote);
+  plan.compared_columns = {"version", "name"};
+  CHECK(stamp::table_contents_query(plan) ==
+        R"(SELECT (SELECT jsonb_object_agg(key, value) FROM jsonb_each(to_jsonb(stamped)) )"
+        R"(WHERE key IN ('version', 'name'))::text FROM "history" AS stamped ORDER BY 1)");
+}

@@ -106,3 +106,32 @@ TEST_CASE("plan_stamp refuses a sql entry instead of planning it as another tool
   REQUIRE(problems.size() == 1);
   CHECK(problems[0].message == "sql has no version table to plan");
 }
+
+// part A
+TEST_CASE("plan_stamp: rails, yoyo and files need migrations_dir, latest is the default",
+          "[stamp]") {
+  for (const auto tool : {stamp::StampTool::rails, stamp::StampTool::yoyo}) {
+    const auto problems = request_problems(request_for(tool, ""));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].where.line == 7);
+    CHECK_THAT(problems[0].message, Catch::Contains("needs migrations_dir"));
+  }
+  auto rails = request_for(stamp::StampTool::rails, "rails");
+  const auto plan = stamp::plan_stamp(rails, quote);
+  CHECK(plan.qualified_table == R"("schema_migrations")");
+  CHECK(plan.rows.size() == 4);
+  CHECK(plan.companions.at(0).qualified_table == R"("ar_internal_metadata")");
+  rails.version = "head";
+  CHECK(stamp::plan_stamp(rails, quote).rows.size() == 4);
+}
+
+TEST_CASE("plan_stamp: a problem in a migration file also names the stamp entry", "[stamp]") {
+  auto request = request_for(stamp::StampTool::django, "");
+  request.origin.column = 9;
+  request.settings_a.apps.push_back(
+      {"app", data_dir + "django_bad_dependency/migrations", "latest", request.origin});
+  const auto problems = request_problems(request);
+  REQUIRE(problems.size() == 1);
+  CHECK_THAT(problems[0].where.file, Catch::EndsWith("0002_next.py"));
+  CHECK_THAT(problems[0].hint, Catch::EndsWith("(stamp entry django: pgsplit.yaml:7:9)"));
+}

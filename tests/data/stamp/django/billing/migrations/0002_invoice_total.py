@@ -1,0 +1,7 @@
+from django.db import migrations
+
+
+class Migration(migrations.Migration):
+    dependencies = [("billing", "0001_initial")]
+    run_before = [("shop", "0002_item_price")]
+    operations = []

@@ -1,0 +1,3 @@
+from django.db import migrations
+
+OPERATIONS = []

@@ -1,0 +1,2 @@
+class Legacy < ActiveRecord::Migration[6.1]
+end

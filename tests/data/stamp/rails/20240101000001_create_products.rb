@@ -1,0 +1,2 @@
+class CreateProducts < ActiveRecord::Migration[6.1]
+end

@@ -1,0 +1,2 @@
+class CreateOrders < ActiveRecord::Migration[6.1]
+end

@@ -1,0 +1,2 @@
+class Scoped < ActiveRecord::Migration[6.1]
+end

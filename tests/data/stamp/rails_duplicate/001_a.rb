@@ -1,0 +1,2 @@
+class A < ActiveRecord::Migration[6.1]
+end

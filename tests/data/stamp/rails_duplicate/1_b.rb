@@ -1,0 +1,2 @@
+class B < ActiveRecord::Migration[6.1]
+end

@@ -1,0 +1,116 @@
+#include "support/problems.hpp"
+
+#include <pgsplit/stamp/django_graph.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace pgsplit;
+using pgsplit::testing::problems_of;
+using Keys = std::vector<stamp::DjangoKey>;
+
+namespace {
+
+const std::string data_dir = std::string(PGSPLIT_TEST_DATA_DIR) + "/stamp/";
+
+config::DjangoApp app(const std::string& name, const std::string& folder,
+                      const std::string& version = "latest", int line = 0) {
+  config::DjangoApp found{name, data_dir + folder, version, {}};
+  found.location.file = "m.yaml";
+  found.location.line = line;
+  return found;
+}
+
+Keys rows(const std::vector<config::DjangoApp>& apps) {
+  return stamp::django_rows(stamp::read_django_history(apps));
+}
+
+std::string quote(std::string_view name) { return "\"" + std::string(name) + "\""; }
+
+} // namespace
+
+TEST_CASE("django_rows orders every migration of the listed apps, dependencies first", "[stamp]") {
+  // billing.0002_invoice_total runs before shop.0002 (run_before); __first__ is shop's root;
+  // dependencies on auth (not listed) and swappable ones are not followed; ~ and _ files and
+  // README.md are not migrations.
+  CHECK(
+      rows({app("shop", "django/shop/migrations"), app("billing", "django/billing/migrations")}) ==
+      Keys{{"shop", "0001_initial"},
+           {"billing", "0001_initial"},
+           {"billing", "0002_invoice_total"},
+           {"shop", "0002_item_price"},
+           {"billing", "0002_invoice_note"},
+           {"billing", "0003_merge"}});
+}
+
+TEST_CASE("an explicit Django version records it and what it depends on", "[stamp]") {
+  CHECK(rows({app("shop", "django/shop/migrations"),
+              app("billing", "django/billing/migrations", "0002_invoice_total")}) ==
+        Keys{{"shop", "0001_initial"},
+             {"billing", "0001_initial"},
+             {"billing", "0002_invoice_total"},
+             {"shop", "0002_item_price"}});
+  CHECK(rows({app("shop", "django/shop/migrations", "0001_initial")}) ==
+        Keys{{"shop", "0001_initial"}});
+}
+
+TEST_CASE("Django histories Django would refuse are errors at the app or the file", "[stamp]") {
+  const auto too_old = problems_of([] {
+    rows({app("shop", "django/shop/migrations"),
+          app("billing", "django/billing/migrations", "0001_initial", 14)});
+  });
+  REQUIRE(too_old.size() == 1);
+  CHECK(too_old[0].where.line == 14);
+  CHECK_THAT(too_old[0].message,
+             Catch::Contains("billing.0002_invoice_total is needed by another listed app"));
+
+  const auto unknown =
+      problems_of([] { rows({app("shop", "django/shop/migrations", "0002_item_prize", 9)}); });
+  CHECK(unknown.at(0).where.line == 9);
+  CHECK_THAT(unknown[0].message, Catch::Contains("app shop has no migration 0002_item_prize; "
+                                                 "did you mean '0002_item_price'?"));
+
+  const auto conflict =
+      problems_of([] { rows({app("app", "django_conflict/migrations", "latest", 3)}); });
+  CHECK(conflict.at(0).where.line == 3);
+  CHECK_THAT(conflict[0].message, Catch::Contains("app app has 2 leaf migrations: 0002_left, "
+                                                  "0002_right"));
+  CHECK_THAT(conflict[0].hint, Catch::Contains("makemigrations --merge"));
+
+  const auto dangling = problems_of([] { rows({app("app", "django_bad_dependency/migrations")}); });
+  CHECK_THAT(dangling.at(0).where.file, Catch::EndsWith("0002_next.py"));
+  CHECK(dangling[0].where.line == 5);
+  CHECK_THAT(dangling[0].message, Catch::Contains("depends on app.0001_initail, which is not a "
+                                                  "migration of app app"));
+
+  const auto no_class = problems_of([] { rows({app("app", "django_no_class/migrations")}); });
+  CHECK_THAT(no_class.at(0).message, Catch::Contains("no class Migration"));
+
+  const auto missing =
+      problems_of([] { rows({app("gone", "django_missing/migrations", "latest", 4)}); });
+  CHECK(missing.at(0).where.line == 4);
+  CHECK_THAT(missing[0].message, Catch::Contains("app gone:"));
+}
+
+TEST_CASE("a squashed Django migration stands for the ones it replaces", "[stamp]") {
+  CHECK(rows({app("app", "django_squashed/migrations")}) == Keys{{"app", "0001_squashed_0002"},
+                                                                 {"app", "0001_initial"},
+                                                                 {"app", "0002_second"},
+                                                                 {"app", "0003_third"}});
+}
+
+TEST_CASE("django_stamp_plan writes django_migrations as Django creates it", "[stamp]") {
+  const auto plan =
+      stamp::django_stamp_plan({"", "django_migrations"},
+                               Keys{{"shop", "0001_initial"}, {"billing", "0001_initial"}}, quote);
+  CHECK(plan.create_statements.at(0) ==
+        R"(CREATE TABLE IF NOT EXISTS "django_migrations" ("id" bigint NOT NULL PRIMARY KEY )"
+        R"(GENERATED BY DEFAULT AS IDENTITY, "app" varchar(255) NOT NULL, "name" varchar(255) )"
+        R"(NOT NULL, "applied" timestamptz NOT NULL))");
+  CHECK(plan.insert_statement ==
+        R"(INSERT INTO "django_migrations" ("app", "name", "applied") VALUES ($1, $2, now()))");
+  CHECK(plan.rows.at(1) == std::vector<stamp::StampValue>{"billing", "0001_initial"});
+  CHECK(plan.volatile_columns == std::vector<std::string>{"id", "applied"});
+  CHECK(plan.summary == R"(django: "django_migrations" with 2 migrations of shop, billing)");
+}
