@@ -53,6 +53,9 @@ ok "no pgsplit slot, publication or subscription remains"
 
 expect_exit 0 "$PGSPLIT_BIN" status -c "$ONLINE_CONFIG" --format json
 expect_eq "$(json_query "$E2E_OUT" '[t["phase"] for t in doc["targets"]]')" '["cut over", "cut over"]' "phases"
+expect_exit 0 "$PGSPLIT_BIN" status -c "$ONLINE_CONFIG" --format markdown
+expect_contains "$E2E_OUT" "### pgsplit status: every target is cut over"
+expect_line_with "$E2E_OUT" '| `tracking`' "| cut over"
 
 # The fence names the services; reads go on.
 if psql_at "$ONLINE_SOURCE_URL" -c "UPDATE countries SET name = 'x'" 2>"$E2E_WORK/fence.err"; then

@@ -4,12 +4,18 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace pgsplit::online {
 
 std::string render_status_markdown(const StatusReport& report) {
+  const bool cut_over =
+      std::all_of(report.targets.begin(), report.targets.end(),
+                  [](const TargetStatus& target) { return target.phase == "cut over"; });
   std::string text = fmt::format("### pgsplit status: {}\n\n",
-                                 report.all_streaming() ? "every target is streaming"
-                                                        : "not every target is streaming");
+                                 cut_over                 ? "every target is cut over"
+                                 : report.all_streaming() ? "every target is streaming"
+                                                          : "not every target is streaming");
   for (const auto& warning : report.warnings) { // problems first
     text += fmt::format("- **warning**: {}\n", core::markdown_text(warning));
   }
