@@ -3,12 +3,18 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <map>
 
 namespace pgsplit::config {
 namespace {
 
 constexpr std::array all_tools = {StampTool::alembic, StampTool::flyway, StampTool::golang_migrate,
-                                  StampTool::prisma, StampTool::sql};
+                                  StampTool::prisma, StampTool::sql,
+                                  // part B
+                                  StampTool::knex, StampTool::node_pg_migrate, StampTool::sequelize,
+                                  StampTool::typeorm, StampTool::sqlx, StampTool::dbmate,
+                                  StampTool::goose, StampTool::ecto, StampTool::diesel,
+                                  StampTool::liquibase};
 
 // What each table-based tool accepts.
 struct ToolRules {
@@ -17,6 +23,29 @@ struct ToolRules {
   std::string_view directory_key;
   bool needs_version = true;
 };
+
+// part B: the tools whose head is read from migration files alone; null for the others.
+const ToolRules* part_b_rules(StampTool tool) {
+  static const std::vector<std::string> common{"table", "schema", "version", "migrations_dir"};
+  static const std::map<StampTool, ToolRules> rules{
+      {StampTool::knex, {common, "knex_migrations", "migrations_dir"}},
+      {StampTool::node_pg_migrate, {common, "pgmigrations", "migrations_dir"}},
+      {StampTool::sequelize, {common, "SequelizeMeta", "migrations_dir"}},
+      {StampTool::typeorm, {common, "migrations", "migrations_dir"}},
+      {StampTool::sqlx, {common, "_sqlx_migrations", "migrations_dir"}},
+      {StampTool::dbmate, {common, "schema_migrations", "migrations_dir"}},
+      {StampTool::goose, {common, "goose_db_version", "migrations_dir"}},
+      {StampTool::ecto, {common, "schema_migrations", "migrations_dir"}},
+      {StampTool::diesel,
+       {{"schema", "version", "migrations_dir"}, "__diesel_schema_migrations", "migrations_dir"}},
+      {StampTool::liquibase,
+       {{"table", "schema", "version", "changelog", "changelog_name"},
+        "databasechangelog",
+        "changelog"}},
+  };
+  const auto found = rules.find(tool);
+  return found == rules.end() ? nullptr : &found->second;
+}
 
 const ToolRules& rules_for(StampTool tool) {
   static const ToolRules alembic{
@@ -28,6 +57,9 @@ const ToolRules& rules_for(StampTool tool) {
       {"table", "schema", "version", "migrations_dir"}, "schema_migrations", "migrations_dir"};
   static const ToolRules prisma{
       {"schema", "migrations_dir"}, "_prisma_migrations", "migrations_dir", false};
+  if (const ToolRules* part_b = part_b_rules(tool)) {
+    return *part_b;
+  }
   switch (tool) {
   case StampTool::alembic:
     return alembic;
@@ -35,8 +67,7 @@ const ToolRules& rules_for(StampTool tool) {
     return flyway;
   case StampTool::golang_migrate:
     return golang_migrate;
-  case StampTool::prisma:
-  case StampTool::sql: // no settings: never asked
+  default: // prisma; sql has no settings and is never asked; part B is above
     break;
   }
   return prisma;
@@ -69,7 +100,9 @@ std::filesystem::path resolve(const std::filesystem::path& base_dir, const std::
 void check_version(FieldReader& reader, const YamlNode& settings, std::string_view path,
                    StampEntry& stamp) {
   const YamlNode* node = settings.find("version");
-  const bool symbolic = stamp.version == (stamp.tool == StampTool::alembic ? "head" : "latest");
+  const bool symbolic =
+      stamp.version == (stamp.tool == StampTool::alembic ? "head" : "latest") ||
+      (part_b_rules(stamp.tool) != nullptr && stamp.version == "head"); // part B: both words
   const std::string dir_key(rules_for(stamp.tool).directory_key);
   if (symbolic && settings.find(dir_key) == nullptr) {
     reader.report(node->at, fmt::format("{}.version: '{}' needs {}", path, stamp.version, dir_key),
@@ -128,6 +161,9 @@ void read_settings(FieldReader& reader, const YamlNode& settings, std::string_vi
   }
   if (const YamlNode* installed_by = setting("installed_by")) {
     stamp.installed_by = reader.non_empty_text(*installed_by, join_path(path, "installed_by"));
+  }
+  if (const YamlNode* name = setting("changelog_name")) { // part B: liquibase
+    stamp.changelog_name = reader.non_empty_text(*name, join_path(path, "changelog_name"));
   }
   if (const YamlNode* heads = setting("heads")) {
     read_heads(reader, *heads, path, stamp);

@@ -12,10 +12,12 @@ std::string q(std::string_view name) { return pg::quote_ident(name); }
 } // namespace
 
 std::string table_contents_query(const StampPlan& plan) {
-  // installed_on is now() at the time of writing: a second stamp would always differ.
-  const std::string volatile_columns =
-      plan.tool == StampTool::flyway ? fmt::format(" - {}::text", pg::quote_literal("installed_on"))
-                                     : "";
+  // e.g. flyway's installed_on is now() at the time of writing: a second stamp would always
+  // differ.
+  std::string volatile_columns;
+  for (const auto& column : plan.volatile_columns) {
+    volatile_columns += fmt::format(" - {}::text", pg::quote_literal(column));
+  }
   return fmt::format("SELECT (to_jsonb(stamped){})::text FROM {} AS stamped ORDER BY 1",
                      volatile_columns, plan.qualified_table);
 }

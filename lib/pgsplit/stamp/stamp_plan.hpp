@@ -45,6 +45,11 @@ struct StampPlan {
   std::string insert_statement;
   std::vector<std::vector<StampValue>> rows;
   std::string summary; // one line for the plan and the log, e.g. "alembic: … at revision 3f2a"
+  // Columns filled at the time of writing (now(), serial ids): set aside when a restamp compares
+  // the table with what it held before, so that an unchanged history is left as it was.
+  std::vector<std::string> volatile_columns;
+  // part B: the columns `verify` compares (as text), holding the first values of each row.
+  std::vector<std::string> key_columns;
 };
 
 } // namespace pgsplit::stamp

@@ -1,6 +1,7 @@
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/alembic_history.hpp>
 #include <pgsplit/stamp/golang_migrate_versions.hpp>
+#include <pgsplit/stamp/part_b_stamps.hpp>
 #include <pgsplit/stamp/stamp_request.hpp>
 #include <pgsplit/stamp/stamp_rows.hpp>
 
@@ -28,6 +29,10 @@ void check_options(const StampRequest& request) {
       request.table != default_stamp_table(StampTool::prisma)) {
     fail(request, "Prisma's version table is always _prisma_migrations",
          "remove table from this stamp entry");
+  }
+  if (request.changelog_name && request.tool != StampTool::liquibase) { // part B
+    fail(request, fmt::format("changelog_name applies to liquibase, not {}", tool),
+         "remove changelog_name from this stamp entry");
   }
   if (request.tool == StampTool::prisma && request.migrations_dir.empty()) {
     fail(request, "a prisma stamp needs migrations_dir: each row holds a migration's checksum",
@@ -97,6 +102,18 @@ StampPlan plan_stamp(const StampRequest& request, const QuoteIdent& quote_ident)
     return plan_prisma(request, table, quote_ident);
   case StampTool::sql:
     break; // its statements are the mapping's: stamp_target runs them as written
+  // part B
+  case StampTool::knex:
+  case StampTool::node_pg_migrate:
+  case StampTool::sequelize:
+  case StampTool::typeorm:
+  case StampTool::sqlx:
+  case StampTool::dbmate:
+  case StampTool::goose:
+  case StampTool::ecto:
+  case StampTool::diesel:
+  case StampTool::liquibase:
+    return plan_part_b_stamp(request, table, quote_ident);
   }
   fail(request, fmt::format("{} has no version table to plan", config::to_string(request.tool)),
        "use alembic, flyway, golang_migrate or prisma");

@@ -13,7 +13,8 @@ std::string qualify(const StampTable& table, const QuoteIdent& quote_ident) {
   return fmt::format("{}.{}", quote_ident(table.schema), quote_ident(table.name));
 }
 
-// Starts a plan with the parts every tool shares: the quoted name and the clearing statement.
+} // namespace
+
 StampPlan begin_plan(StampTool tool, const StampTable& table, const QuoteIdent& quote_ident) {
   StampPlan plan;
   plan.tool = tool;
@@ -29,8 +30,6 @@ std::string quoted_list(const std::vector<std::string_view>& names, const QuoteI
   }
   return fmt::format("{}", fmt::join(quoted, ", "));
 }
-
-} // namespace
 
 StampPlan alembic_stamp_plan(const StampTable& table, const std::vector<std::string>& revisions,
                              const QuoteIdent& quote_ident) {
@@ -74,6 +73,7 @@ StampPlan flyway_stamp_plan(const StampTable& table, const FlywayMigration& base
                   "current_user::varchar), $8, $9, now())",
                   plan.qualified_table, quoted_list(columns, quote_ident));
   plan.rows.push_back(flyway_baseline_row(baseline.version, installed_by));
+  plan.volatile_columns = {"installed_on"};
   plan.summary =
       fmt::format("flyway: {} baseline at version {}{}", plan.qualified_table, baseline.version,
                   baseline.description.empty() ? "" : " (" + baseline.description + ")");

@@ -110,6 +110,25 @@ StampComparison stamp_comparison(const stamp::StampPlan& plan, const stamp::Quot
     break;
   case stamp::StampTool::sql:
     break; // a sql entry's statements are the mapping's own: nothing to compare (no plan)
+  // part B: each plan names the columns its rows start with
+  case stamp::StampTool::knex:
+  case stamp::StampTool::node_pg_migrate:
+  case stamp::StampTool::sequelize:
+  case stamp::StampTool::typeorm:
+  case stamp::StampTool::sqlx:
+  case stamp::StampTool::dbmate:
+  case stamp::StampTool::goose:
+  case stamp::StampTool::ecto:
+  case stamp::StampTool::diesel:
+  case stamp::StampTool::liquibase:
+    for (const auto& column : plan.key_columns) {
+      comparison.columns.push_back(quote(column) + "::text");
+    }
+    for (const auto& row : plan.rows) {
+      comparison.expected.emplace_back(
+          row.begin(), row.begin() + static_cast<std::ptrdiff_t>(plan.key_columns.size()));
+    }
+    break;
   }
   std::sort(comparison.expected.begin(), comparison.expected.end());
   return comparison;
