@@ -1,5 +1,6 @@
 # Shared by the stamp_real_*.sh scripts: the migration tools of Node.js projects, installed from
-# the npm registry at pinned versions, and the split that each of those scripts proves.
+# the npm registry at pinned versions (dbmate's and Liquibase's packages ship the programs;
+# Liquibase runs on the machine's Java), and the split that each of those scripts proves.
 # Sourced after common.bash.
 #
 #   node_tools_install            # once per machine; later runs find the cache and skip npm
@@ -23,6 +24,7 @@ node_tools_package_json() {
   "dependencies": {
     "dbmate": "2.28.0",
     "knex": "3.1.0",
+    "liquibase": "4.28.1",
     "node-pg-migrate": "8.0.3",
     "pg": "8.16.3",
     "reflect-metadata": "0.2.2",
@@ -96,6 +98,18 @@ targets:
 YAML
   expect_exit 0 "$PGSPLIT_BIN" apply -c "$E2E_WORK/project/pgsplit.yaml" --quiet
   ok "pgsplit apply splits the monolith into the target, with the stamp"
+}
+
+# jdbc_url DB: the JDBC URL of database DB on the test cluster, for Liquibase (the user and any
+# password of PGSPLIT_TEST_URL become its user and password parameters).
+jdbc_url() {
+  [[ $PGSPLIT_TEST_URL =~ ^postgres(ql)?://(([^:@/]*)(:([^@/]*))?@)?([^/?]+) ]] ||
+    fail "cannot read host and port from PGSPLIT_TEST_URL"
+  local user=${BASH_REMATCH[3]} password=${BASH_REMATCH[5]} host=${BASH_REMATCH[6]}
+  local url="jdbc:postgresql://$host/$1?sslmode=disable"
+  [[ -n $user ]] && url="$url&user=$user"
+  [[ -n $password ]] && url="$url&password=$password"
+  echo "$url"
 }
 
 # expect_sql DB SQL EXPECTED: the query's output (psql -At) equals EXPECTED.
