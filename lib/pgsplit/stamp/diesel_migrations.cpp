@@ -55,8 +55,13 @@ StampPlan diesel_stamp_plan(const StampRequest& request, const StampTable& table
   if (!request.migrations_dir.empty()) {
     all = read_diesel_migrations(request.migrations_dir);
   }
+  // A version may be written as in the folder's name (2024-01-02-150405) or as Diesel records it.
+  std::string version = request.version;
+  if (version.find('_') == std::string::npos) {
+    version.erase(std::remove(version.begin(), version.end(), '-'), version.end());
+  }
   const auto migrations =
-      migrations_up_to(all, request.version, request.origin, "diesel", request.migrations_dir);
+      migrations_up_to(all, version, request.origin, "diesel", request.migrations_dir);
   StampPlan plan = begin_plan(StampTool::diesel, table, quote_ident);
   const auto q = [&](std::string_view name) { return quote_ident(name); };
   plan.create_statements.push_back(

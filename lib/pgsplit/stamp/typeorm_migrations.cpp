@@ -45,12 +45,33 @@ std::optional<std::string> name_property(std::string_view body) {
   return std::nullopt;
 }
 
+// The text with its // and /* */ comments blanked (line breaks kept, so lines still count): a
+// comment that says "class name" must not be taken for a class.
+std::string without_comments(std::string_view text) {
+  std::string out(text);
+  std::size_t i = 0;
+  while (i + 1 < out.size()) {
+    const bool line = out[i] == '/' && out[i + 1] == '/';
+    const bool block = out[i] == '/' && out[i + 1] == '*';
+    if (!line && !block) {
+      ++i;
+      continue;
+    }
+    const auto end = line ? out.find('\n', i) : out.find("*/", i + 2);
+    const auto stop = end == std::string::npos ? out.size() : (line ? end : end + 2);
+    for (; i < stop; ++i) {
+      out[i] = out[i] == '\n' ? '\n' : ' ';
+    }
+  }
+  return out;
+}
+
 } // namespace
 
 std::vector<TypeormMigration> parse_typeorm_classes(std::string_view text, const fs::path& file) {
   static const std::regex class_pattern(R"(\bclass\s+([A-Za-z_$][\w$]*))");
   std::vector<std::pair<std::size_t, std::string>> classes;
-  const std::string body(text);
+  const std::string body = without_comments(text);
   for (auto it = std::sregex_iterator(body.begin(), body.end(), class_pattern);
        it != std::sregex_iterator(); ++it) {
     classes.emplace_back(static_cast<std::size_t>(it->position(0)), (*it)[1].str());
