@@ -11,6 +11,8 @@
 #include <pgsplit/stamp/sqlx_migrations.hpp>
 #include <pgsplit/stamp/typeorm_migrations.hpp>
 
+#include <fmt/format.h>
+
 namespace pgsplit::stamp {
 
 StampPlan plan_part_b_stamp(const StampRequest& request, const StampTable& table,
@@ -20,6 +22,18 @@ StampPlan plan_part_b_stamp(const StampRequest& request, const StampTable& table
                                              "Diesel's version table is always "
                                              "__diesel_schema_migrations",
                                              "remove table from this stamp entry"});
+  }
+  if (request.migrations_dir.empty()) {
+    // One row per migration file: without the files there is nothing to write, whatever the
+    // version.
+    const bool liquibase = request.tool == StampTool::liquibase;
+    throw core::ConfigError(core::Diagnostic{
+        request.origin,
+        fmt::format("a {} stamp needs {}: it records every migration {}",
+                    config::to_string(request.tool), liquibase ? "changelog" : "migrations_dir",
+                    liquibase ? "of the changelog" : "file up to the version"),
+        liquibase ? "set changelog to the service's root changelog file"
+                  : "set migrations_dir to the service's migration folder"});
   }
   switch (request.tool) {
   case StampTool::knex:

@@ -50,3 +50,16 @@ TEST_CASE("knex plan: errors point at the mapping entry", "[stamp]") {
   REQUIRE(missing.size() == 1);
   CHECK_THAT(missing[0].where.file, Catch::EndsWith("no_such_folder"));
 }
+
+TEST_CASE("part B stamps need their migration files, whatever the version", "[stamp]") {
+  const auto quote = [](std::string_view name) { return quote_test_ident(name); };
+  const auto knex = problems_of(
+      [&] { stamp::plan_stamp(part_b_request(stamp::StampTool::knex, "", "2024"), quote); });
+  REQUIRE(knex.size() == 1);
+  CHECK(knex[0].where.line == 7);
+  CHECK_THAT(knex[0].message, Catch::Contains("a knex stamp needs migrations_dir"));
+  const auto liquibase = problems_of(
+      [&] { stamp::plan_stamp(part_b_request(stamp::StampTool::liquibase, "", "1"), quote); });
+  REQUIRE(liquibase.size() == 1);
+  CHECK_THAT(liquibase[0].message, Catch::Contains("a liquibase stamp needs changelog"));
+}
