@@ -7,7 +7,7 @@
 using namespace pgsplit;
 using namespace pgsplit::testing;
 
-TEST_CASE("dbmate migrations: .sql files starting with a number; versions as written", "[stamp]") {
+TEST_CASE("dbmate migrations: .sql files starting with a number, versions as written", "[stamp]") {
   const auto migrations = stamp::read_dbmate_migrations(stamp_data + "dbmate");
   REQUIRE(migrations.size() == 2); // schema.sql is dbmate's dump, not a migration
   CHECK(migrations[0].version == "20240101120000");
