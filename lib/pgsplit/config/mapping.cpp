@@ -28,6 +28,27 @@ std::string_view to_string(StampTool tool) {
     return "sqitch";
   case StampTool::files:
     return "files";
+  // part B
+  case StampTool::knex:
+    return "knex";
+  case StampTool::node_pg_migrate:
+    return "node_pg_migrate";
+  case StampTool::sequelize:
+    return "sequelize";
+  case StampTool::typeorm:
+    return "typeorm";
+  case StampTool::sqlx:
+    return "sqlx";
+  case StampTool::dbmate:
+    return "dbmate";
+  case StampTool::goose:
+    return "goose";
+  case StampTool::ecto:
+    return "ecto";
+  case StampTool::diesel:
+    return "diesel";
+  case StampTool::liquibase:
+    return "liquibase";
   }
   return "?";
 }

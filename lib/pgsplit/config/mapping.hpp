@@ -42,6 +42,17 @@ enum class StampTool {
   yoyo,
   sqitch,
   files,
+  // part B
+  knex,
+  node_pg_migrate,
+  sequelize,
+  typeorm,
+  sqlx,
+  dbmate,
+  goose,
+  ecto,
+  diesel,
+  liquibase,
 };
 
 // part A: the settings of rails, django, yoyo, sqitch and files entries.
@@ -76,12 +87,15 @@ struct StampEntry {
   std::optional<std::string> schema; // where the history table lives; unset: the default schema
   std::string table;                 // the history table, defaults filled in; empty for sql
   std::string version;               // "head", "latest" or a literal; empty for prisma and sql
-  std::filesystem::path directory;   // versions_dir / migrations_dir, resolved against the file
+  std::filesystem::path directory;   // versions_dir / migrations_dir / changelog, resolved
   bool all_heads = false;            // alembic `heads: all`
   std::string sql;                   // the statement of a `sql` entry
   // flyway's `installed_by` column; unset: the role pgsplit connects as
   std::optional<std::string> installed_by;
   StampSettingsA settings_a; // part A tools
+  // part B: liquibase's `changelog_name`, the path Liquibase records for the changelog (held in
+  // `directory`) in databasechangelog.filename; unset: the changelog's file name
+  std::optional<std::string> changelog_name;
   core::Location location;
 };
 

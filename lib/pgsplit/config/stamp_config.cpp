@@ -4,15 +4,20 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <map>
 
 namespace pgsplit::config {
 namespace {
 
-constexpr std::array all_tools = {StampTool::alembic, StampTool::flyway, StampTool::golang_migrate,
-                                  StampTool::prisma, StampTool::sql,
-                                  // part A
-                                  StampTool::rails, StampTool::django, StampTool::yoyo,
-                                  StampTool::sqitch, StampTool::files};
+constexpr std::array all_tools = {
+    StampTool::alembic, StampTool::flyway, StampTool::golang_migrate, StampTool::prisma,
+    StampTool::sql,
+    // part A
+    StampTool::rails, StampTool::django, StampTool::yoyo, StampTool::sqitch, StampTool::files,
+    // part B
+    StampTool::knex, StampTool::node_pg_migrate, StampTool::sequelize, StampTool::typeorm,
+    StampTool::sqlx, StampTool::dbmate, StampTool::goose, StampTool::ecto, StampTool::diesel,
+    StampTool::liquibase};
 
 // What each table-based tool accepts.
 struct ToolRules {
@@ -52,6 +57,29 @@ const ToolRules* part_a_rules(StampTool tool) {
   }
 }
 
+// part B: the tools whose head is read from migration files alone; null for the others.
+const ToolRules* part_b_rules(StampTool tool) {
+  static const std::vector<std::string> common{"table", "schema", "version", "migrations_dir"};
+  static const std::map<StampTool, ToolRules> rules{
+      {StampTool::knex, {common, "knex_migrations", "migrations_dir"}},
+      {StampTool::node_pg_migrate, {common, "pgmigrations", "migrations_dir"}},
+      {StampTool::sequelize, {common, "SequelizeMeta", "migrations_dir"}},
+      {StampTool::typeorm, {common, "migrations", "migrations_dir"}},
+      {StampTool::sqlx, {common, "_sqlx_migrations", "migrations_dir"}},
+      {StampTool::dbmate, {common, "schema_migrations", "migrations_dir"}},
+      {StampTool::goose, {common, "goose_db_version", "migrations_dir"}},
+      {StampTool::ecto, {common, "schema_migrations", "migrations_dir"}},
+      {StampTool::diesel,
+       {{"schema", "version", "migrations_dir"}, "__diesel_schema_migrations", "migrations_dir"}},
+      {StampTool::liquibase,
+       {{"table", "schema", "version", "changelog", "changelog_name"},
+        "databasechangelog",
+        "changelog"}},
+  };
+  const auto found = rules.find(tool);
+  return found == rules.end() ? nullptr : &found->second;
+}
+
 const ToolRules& rules_for(StampTool tool) {
   static const ToolRules alembic{
       {"table", "schema", "version", "versions_dir", "heads"}, "alembic_version", "versions_dir"};
@@ -65,6 +93,9 @@ const ToolRules& rules_for(StampTool tool) {
   if (const ToolRules* part_a = part_a_rules(tool)) {
     return *part_a;
   }
+  if (const ToolRules* part_b = part_b_rules(tool)) {
+    return *part_b;
+  }
   switch (tool) {
   case StampTool::alembic:
     return alembic;
@@ -72,7 +103,7 @@ const ToolRules& rules_for(StampTool tool) {
     return flyway;
   case StampTool::golang_migrate:
     return golang_migrate;
-  default: // prisma; sql has no settings and is never asked
+  default: // prisma; sql has no settings and is never asked; parts A and B are above
     break;
   }
   return prisma;
@@ -115,9 +146,10 @@ bool needs_directory(StampTool tool) {
 void check_version(FieldReader& reader, const YamlNode& settings, std::string_view path,
                    StampEntry& stamp) {
   const YamlNode* node = settings.find("version");
-  const bool part_a = part_a_rules(stamp.tool) != nullptr;
-  const bool symbolic = stamp.version == (stamp.tool == StampTool::alembic ? "head" : "latest") ||
-                        (part_a && stamp.version == "head");
+  const bool symbolic =
+      stamp.version == (stamp.tool == StampTool::alembic ? "head" : "latest") ||
+      ((part_a_rules(stamp.tool) != nullptr || part_b_rules(stamp.tool) != nullptr) &&
+       stamp.version == "head"); // parts A and B: both words
   const std::string dir_key(rules_for(stamp.tool).directory_key);
   if (symbolic && settings.find(dir_key) == nullptr) {
     reader.report(node->at, fmt::format("{}.version: '{}' needs {}", path, stamp.version, dir_key),
@@ -178,6 +210,9 @@ void read_settings(FieldReader& reader, const YamlNode& settings, std::string_vi
   }
   if (const YamlNode* installed_by = setting("installed_by")) {
     stamp.installed_by = reader.non_empty_text(*installed_by, join_path(path, "installed_by"));
+  }
+  if (const YamlNode* name = setting("changelog_name")) { // part B: liquibase
+    stamp.changelog_name = reader.non_empty_text(*name, join_path(path, "changelog_name"));
   }
   if (const YamlNode* heads = setting("heads")) {
     read_heads(reader, *heads, path, stamp);

@@ -11,7 +11,7 @@ struct VersionTable {
   std::string_view tool;
 };
 
-constexpr std::array<VersionTable, 11> version_tables = {{
+constexpr std::array<VersionTable, 13> version_tables = {{
     {"alembic_version", true, "alembic"},
     {"flyway_schema_history", false, "flyway"},
     {"schema_migrations", false, "golang-migrate or rails"},
@@ -23,6 +23,9 @@ constexpr std::array<VersionTable, 11> version_tables = {{
     {"goose_db_version", false, "goose"},
     {"_sqlx_migrations", false, "sqlx"},
     {"pgmigrations", false, "node-pg-migrate"},
+    // part B (typeorm's `migrations` is too common a name to leave behind unasked)
+    {"sequelizemeta", false, "sequelize"},
+    {"__diesel_schema_migrations", false, "diesel"},
 }};
 
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }

@@ -16,6 +16,9 @@ std::string shortened(const std::string& sql) {
 }
 
 std::string_view directory_key(config::StampTool tool) {
+  if (tool == config::StampTool::liquibase) { // part B
+    return "changelog";
+  }
   return tool == config::StampTool::alembic ? "versions_dir" : "migrations_dir";
 }
 
@@ -31,6 +34,7 @@ StampRequest request_for(const config::StampEntry& entry) {
   request.table = entry.table;
   request.installed_by = entry.installed_by;
   request.settings_a = entry.settings_a;
+  request.changelog_name = entry.changelog_name; // part B
   request.origin = entry.location;
   return request;
 }

@@ -24,6 +24,26 @@ std::string_view default_stamp_table(StampTool tool) {
   case StampTool::sqitch:
   case StampTool::files: // the mapping names it
     return "";
+  // part B
+  case StampTool::knex:
+    return "knex_migrations";
+  case StampTool::node_pg_migrate:
+    return "pgmigrations";
+  case StampTool::sequelize:
+    return "SequelizeMeta";
+  case StampTool::typeorm:
+    return "migrations";
+  case StampTool::sqlx:
+    return "_sqlx_migrations";
+  case StampTool::dbmate:
+  case StampTool::ecto:
+    return "schema_migrations";
+  case StampTool::goose:
+    return "goose_db_version";
+  case StampTool::diesel:
+    return "__diesel_schema_migrations";
+  case StampTool::liquibase:
+    return "databasechangelog";
   }
   return "";
 }

@@ -3,6 +3,7 @@
 #include <pgsplit/stamp/django_graph.hpp>
 #include <pgsplit/stamp/file_stamp.hpp>
 #include <pgsplit/stamp/golang_migrate_versions.hpp>
+#include <pgsplit/stamp/part_b_stamps.hpp>
 #include <pgsplit/stamp/rails_migrations.hpp>
 #include <pgsplit/stamp/stamp_request.hpp>
 #include <pgsplit/stamp/stamp_rows.hpp>
@@ -40,6 +41,10 @@ void check_options(const StampRequest& request) {
          fmt::format("a {} stamp needs migrations_dir: it records every migration file",
                      config::to_string(request.tool)),
          "set migrations_dir to the service's migrations folder");
+  }
+  if (request.changelog_name && request.tool != StampTool::liquibase) { // part B
+    fail(request, fmt::format("changelog_name applies to liquibase, not {}", tool),
+         "remove changelog_name from this stamp entry");
   }
   if (request.tool == StampTool::prisma && request.migrations_dir.empty()) {
     fail(request, "a prisma stamp needs migrations_dir: each row holds a migration's checksum",
@@ -179,6 +184,18 @@ StampPlan plan_stamp(const StampRequest& request, const QuoteIdent& quote_ident)
   case StampTool::sqitch:
   case StampTool::files:
     return plan_part_a(request, table, quote_ident);
+  // part B
+  case StampTool::knex:
+  case StampTool::node_pg_migrate:
+  case StampTool::sequelize:
+  case StampTool::typeorm:
+  case StampTool::sqlx:
+  case StampTool::dbmate:
+  case StampTool::goose:
+  case StampTool::ecto:
+  case StampTool::diesel:
+  case StampTool::liquibase:
+    return plan_part_b_stamp(request, table, quote_ident);
   }
   fail(request, fmt::format("{} has no version table to plan", config::to_string(request.tool)),
        "use alembic, flyway, golang_migrate or prisma");

@@ -21,7 +21,11 @@ struct StampRequest {
   std::string table;      // empty: default_stamp_table(tool); prisma's cannot be changed
   std::optional<std::string> installed_by; // flyway only; empty: the connected role
   config::StampSettingsA settings_a;       // rails, django, yoyo, files
-  core::Location origin;                   // the entry in the mapping file: where its errors point
+                                           // the entry in the mapping file: where its errors point
+  // part B, liquibase only: the path recorded in databasechangelog.filename (migrations_dir is
+  // then the changelog file); unset: the changelog's file name
+  std::optional<std::string> changelog_name;
+  core::Location origin; // the entry in the mapping file: where its errors point
 };
 
 // Reads the migration folder, resolves the version and builds the plan. Reads files only; no

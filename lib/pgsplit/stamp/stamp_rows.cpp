@@ -13,7 +13,8 @@ std::string qualify(const StampTable& table, const QuoteIdent& quote_ident) {
   return fmt::format("{}.{}", quote_ident(table.schema), quote_ident(table.name));
 }
 
-// Starts a plan with the parts every tool shares: the quoted name and the clearing statement.
+} // namespace
+
 StampPlan begin_plan(StampTool tool, const StampTable& table, const QuoteIdent& quote_ident) {
   StampPlan plan;
   plan.tool = tool;
@@ -29,8 +30,6 @@ std::string quoted_list(const std::vector<std::string_view>& names, const QuoteI
   }
   return fmt::format("{}", fmt::join(quoted, ", "));
 }
-
-} // namespace
 
 StampPlan alembic_stamp_plan(const StampTable& table, const std::vector<std::string>& revisions,
                              const QuoteIdent& quote_ident) {

@@ -13,6 +13,12 @@
 
 namespace pgsplit::stamp {
 
+// The parts every plan starts with: the tool, the quoted table and the statement that empties it.
+StampPlan begin_plan(StampTool tool, const StampTable& table, const QuoteIdent& quote_ident);
+
+// "a", "b", … quoted and joined with commas.
+std::string quoted_list(const std::vector<std::string_view>& names, const QuoteIdent& quote_ident);
+
 // The plans of each tool, from versions already resolved. Each table is created exactly as the
 // tool itself creates it, so the tool finds nothing to change on its next run.
 

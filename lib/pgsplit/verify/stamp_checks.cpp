@@ -116,13 +116,28 @@ StampComparison stamp_comparison(const stamp::StampPlan& plan, const stamp::Quot
   case stamp::StampTool::yoyo:
   case stamp::StampTool::sqitch:
   case stamp::StampTool::files:
+  // part B: each plan names the columns its rows start with
+  case stamp::StampTool::knex:
+  case stamp::StampTool::node_pg_migrate:
+  case stamp::StampTool::sequelize:
+  case stamp::StampTool::typeorm:
+  case stamp::StampTool::sqlx:
+  case stamp::StampTool::dbmate:
+  case stamp::StampTool::goose:
+  case stamp::StampTool::ecto:
+  case stamp::StampTool::diesel:
+  case stamp::StampTool::liquibase:
     for (const auto& column : plan.key_columns) {
       comparison.columns.push_back(quote(column) + "::text");
     }
     for (const auto& row : plan.rows) {
       StampKey key;
-      for (const auto position : plan.key_positions) {
-        key.push_back(value(row, position));
+      if (plan.key_positions.empty()) { // part B: the first values of the row
+        key.assign(row.begin(), row.begin() + static_cast<std::ptrdiff_t>(plan.key_columns.size()));
+      } else {
+        for (const auto position : plan.key_positions) {
+          key.push_back(value(row, position));
+        }
       }
       comparison.expected.push_back(std::move(key));
     }

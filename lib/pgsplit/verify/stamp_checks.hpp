@@ -21,6 +21,8 @@ using StampKey = std::vector<std::optional<std::string>>;
 //   flyway          version of the BASELINE row (later migrations may follow it)
 //   golang-migrate  (version, dirty), the single row
 //   prisma          (migration_name, checksum), every row
+//   part B tools    the plan's key_columns (e.g. knex (name, batch), sqlx (version,
+//                   description, success), liquibase (id, author, filename)), every row
 struct StampComparison {
   std::vector<std::string> columns; // quoted expressions, rendered as text
   std::string condition;            // empty: every row

@@ -10,6 +10,17 @@ TEST_CASE("to_string spells each enum value as the mapping file does", "[config]
   CHECK(to_string(StampTool::golang_migrate) == "golang_migrate");
   CHECK(to_string(StampTool::prisma) == "prisma");
   CHECK(to_string(StampTool::sql) == "sql");
+  // part B
+  CHECK(to_string(StampTool::knex) == "knex");
+  CHECK(to_string(StampTool::node_pg_migrate) == "node_pg_migrate");
+  CHECK(to_string(StampTool::sequelize) == "sequelize");
+  CHECK(to_string(StampTool::typeorm) == "typeorm");
+  CHECK(to_string(StampTool::sqlx) == "sqlx");
+  CHECK(to_string(StampTool::dbmate) == "dbmate");
+  CHECK(to_string(StampTool::goose) == "goose");
+  CHECK(to_string(StampTool::ecto) == "ecto");
+  CHECK(to_string(StampTool::diesel) == "diesel");
+  CHECK(to_string(StampTool::liquibase) == "liquibase");
   CHECK(to_string(SchemaMode::create) == "create");
   CHECK(to_string(SchemaMode::existing) == "existing");
   CHECK(to_string(IfTargetNotEmpty::fail) == "fail");

@@ -146,3 +146,42 @@ TEST_CASE("each stamp entry is one known tool", "[config]") {
         Problems{"8:17: targets.auth.stamp[0].flyway: expected a mapping of settings, got a "
                  "string"});
 }
+
+// part B
+TEST_CASE("part B tools get their default tables, and latest or head needs the folder",
+          "[config]") {
+  const std::vector<std::pair<std::string, std::string>> defaults{
+      {"knex", "knex_migrations"},
+      {"node_pg_migrate", "pgmigrations"},
+      {"sequelize", "SequelizeMeta"},
+      {"typeorm", "migrations"},
+      {"sqlx", "_sqlx_migrations"},
+      {"dbmate", "schema_migrations"},
+      {"goose", "goose_db_version"},
+      {"ecto", "schema_migrations"},
+      {"diesel", "__diesel_schema_migrations"}};
+  for (const auto& [tool, table] : defaults) {
+    INFO(tool);
+    const StampEntry s = stamp(tool + ": {version: latest, migrations_dir: db/migrations}");
+    CHECK(to_string(s.tool) == tool);
+    CHECK(s.table == table);
+    CHECK(s.directory == "/srv/app/db/migrations");
+  }
+  CHECK(stamp("knex: {version: head, migrations_dir: m, table: kx, schema: app}").table == "kx");
+  CHECK(problems("      - knex: {version: head}\n"
+                 "      - diesel: {version: latest, migrations_dir: m, table: t}\n") ==
+        Problems{"8:25: targets.auth.stamp[0].knex.version: 'head' needs migrations_dir",
+                 "9:54: unknown key 'table' in targets.auth.stamp[1].diesel"});
+}
+
+TEST_CASE("liquibase reads a changelog file and the name Liquibase records for it", "[config]") {
+  const StampEntry s = stamp("liquibase: {version: latest, changelog: db/changelog.yaml, "
+                             "changelog_name: db/changelog.yaml}");
+  CHECK(s.tool == StampTool::liquibase);
+  CHECK(s.table == "databasechangelog");
+  CHECK(s.directory == "/srv/app/db/changelog.yaml");
+  CHECK(s.changelog_name == "db/changelog.yaml");
+  CHECK(problems("      - liquibase: {version: latest, migrations_dir: db}\n") ==
+        Problems{"8:30: targets.auth.stamp[0].liquibase.version: 'latest' needs changelog",
+                 "8:38: unknown key 'migrations_dir' in targets.auth.stamp[0].liquibase"});
+}

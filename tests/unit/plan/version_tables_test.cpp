@@ -27,6 +27,10 @@ TEST_CASE("version_table_tool names the tool, or nothing", "[plan]") {
   CHECK(version_table_tool("knex_migrations_lock") == "knex");
   CHECK(version_table_tool("_prisma_migrations") == "prisma");
   CHECK(version_table_tool("schema_migrations") == "golang-migrate or rails");
+  // part B
+  CHECK(version_table_tool("SequelizeMeta") == "sequelize");
+  CHECK(version_table_tool("__diesel_schema_migrations") == "diesel");
+  CHECK_FALSE(is_version_table("SequelizeMetadata"));
   CHECK(version_table_tool("pgmigrations") == "node-pg-migrate");
   CHECK(version_table_tool("users").empty());
 }

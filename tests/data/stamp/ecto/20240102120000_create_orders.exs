@@ -1,0 +1,2 @@
+defmodule M do
+end

@@ -1,0 +1,5 @@
+--liquibase formatted sql
+--changeset a:1
+SELECT 1;
+--changeset a:1
+SELECT 2;

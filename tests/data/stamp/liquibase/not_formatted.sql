@@ -1,0 +1,2 @@
+SELECT 1;
+--changeset a:1
