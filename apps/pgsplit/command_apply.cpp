@@ -8,6 +8,7 @@
 #include <pgsplit/core/byte_size.hpp>
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/stamp_target.hpp>
+#include <pgsplit/copy/access_phase.hpp>
 #include <pgsplit/verify/render_json.hpp>
 #include <pgsplit/verify/render_text.hpp>
 #include <pgsplit/verify/verify_split.hpp>
@@ -78,9 +79,11 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
       }
       throw core::VerificationError(
           verify::verdict_line(verified),
-          "the targets were not stamped; inspect the differences, then `pgsplit verify`");
+          "the targets were not stamped, and have no row-level security policies, owners or "
+          "privileges yet; inspect the differences, then `pgsplit verify`");
     }
   }
+  copy::apply_access(session.mapping, session.catalog, session.plan);
   json["stamps"] = nlohmann::ordered_json::array();
   for (const auto& target : session.mapping.targets) {
     if (target.stamps.empty()) {

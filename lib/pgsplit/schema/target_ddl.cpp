@@ -58,6 +58,7 @@ std::vector<TablePostData> post_data(const detail::Context& context) {
     detail::add_keys_and_indexes(post.statements, context, table);
     detail::add_checks_and_exclusions(post.statements, context, table);
     detail::add_triggers(post.statements, context, table);
+    detail::add_index_settings(post.statements, context, table);
     if (!post.statements.empty()) {
       tables.push_back(std::move(post));
     }
@@ -85,6 +86,8 @@ TargetDdl generate_target_ddl(const catalog::Catalog& catalog, const plan::Targe
   ddl.post_data = post_data(context);
   detail::add_foreign_keys(ddl.foreign_keys, context);
   ddl.views = views(context, order);
+  detail::add_row_security(ddl.access, context);
+  detail::add_access(ddl.access, context);
   ddl.notes = context.notes();
   return ddl;
 }
