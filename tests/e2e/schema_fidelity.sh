@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Each target gets what pg_dump would carry for its tables: owners, privileges (schema, table,
 # column, sequence, function, type, default privileges), row-level security (ENABLE, FORCE,
-# every policy with its roles, expressions and comment), and an unpopulated materialized view
-# stays unpopulated. The reference is not pgsplit: `pg_dump --schema-only -n app -n billing` of
+# every policy with its roles, expressions and comment), storage parameters (table, TOAST,
+# index), column statistics targets, STORAGE and COMPRESSION, CLUSTER ON, replica identity,
+# view options and column comments, trigger modes and comments; an unpopulated materialized
+# view stays unpopulated. The plan lists the mapped schema's objects no target needs and the
+# large object no target gets. The reference is not pgsplit: `pg_dump --schema-only -n app -n billing` of
 # the source (fixtures/fidelity/source.sql, where each schema holds exactly what one target
 # needs) restored into a scratch database; each target is compared with it by catalog queries
 # (fixtures/fidelity/catalog_report.sql). Three runs, with the outcomes docs/security.md
@@ -56,11 +59,21 @@ grep -q "policy app.documents not_empty permissive=false" "$E2E_WORK/reference.a
   { show_file reference "$E2E_WORK/reference.app"; fail "the reference lacks the restrictive policy"; }
 grep -q "default privileges $owner r" "$E2E_WORK/reference.app" ||
   fail "the reference lacks the default privileges"
+# The reference holds each kind of fact the comparison is about (else equality proves nothing).
+for fact in "schema app owner=$owner" "$reader=r/$owner" "$writer=rw/$owner" "rls=true/true" \
+  "populated=false" "options={fillfactor=80" "toast={autovacuum_enabled=false}" \
+  "statistics=400" "storage=e" "compression=p" "clustered=true" "replica_identity=f" \
+  "WITH (fillfactor='60')" "enabled=R comment=fires on replicas only" "enabled=A" \
+  "options={security_barrier=true,check_option=local}" "options={security_invoker=true}" \
+  "comment=as entered" "function app.current_tenant() owner=$owner"; do
+  grep -qF -- "$fact" "$E2E_WORK/reference.app" ||
+    { show_file reference "$E2E_WORK/reference.app"; fail "the reference lacks '$fact'"; }
+done
 
 cat >"$E2E_WORK/pgsplit.yaml" <<'YAML'
 source:
   url: ${FID_SOURCE_URL}
-  schemas: [app, billing]
+  schemas: [app, billing, legacy]
 targets:
   accounts:
     url: ${FID_ACCOUNTS_URL}
@@ -117,6 +130,11 @@ split() {
 # (a) superuser
 split super ""
 expect_not_contains "$E2E_WORK/super.plan" "$owner" "plan warnings as a superuser"
+expect_line_with "$E2E_WORK/super.plan" "aggregate legacy.total(numeric)" "needed by no target"
+expect_line_with "$E2E_WORK/super.plan" "function legacy.helper()" "needed by no target"
+expect_line_with "$E2E_WORK/super.plan" "enum legacy.mood" "needed by no target"
+expect_line_with "$E2E_WORK/super.plan" "warning" "the source holds 1 large object"
+ok "(a) the plan lists what no target needs and the large object no target gets"
 compare super "$accounts_db" app
 compare super "$billing_db" billing
 ok "(a) as a superuser: owners, privileges, policies, row-level security and the unpopulated materialized view equal pg_dump's"

@@ -39,9 +39,9 @@ void apply_access(const config::Mapping& mapping, const catalog::Catalog& catalo
     }
     const auto ddl = schema::generate_target_ddl(catalog, *planned);
     if (!ddl.access.empty()) {
-      core::with_context(fmt::format("target {}: row-level security, owners and privileges",
-                                     target.name),
-                         [&] { apply_target(target, ddl); });
+      core::with_context(
+          fmt::format("target {}: row-level security, owners and privileges", target.name),
+          [&] { apply_target(target, ddl); });
     }
   }
 }

@@ -122,8 +122,7 @@ std::string some_of(const std::vector<std::string>& objects) {
   if (objects.size() <= shown) {
     return fmt::format("{}", fmt::join(objects, ", "));
   }
-  return fmt::format("{} and {} more",
-                     fmt::join(objects.begin(), objects.begin() + shown, ", "),
+  return fmt::format("{} and {} more", fmt::join(objects.begin(), objects.begin() + shown, ", "),
                      objects.size() - shown);
 }
 
@@ -163,10 +162,10 @@ void check_schema_rules(Plan& plan, const TargetPlan& target, const core::Locati
         target.unassignable_owners.end()) {
       continue; // already reported for the role
     }
-    const bool kept = object.schema != nullptr
-                          ? schema_owner(target, *object.schema).has_value()
-                          : object_owner(target, catalog, *object.access, object.in_schema)
-                                .has_value();
+    const bool kept =
+        object.schema != nullptr
+            ? schema_owner(target, *object.schema).has_value()
+            : object_owner(target, catalog, *object.access, object.in_schema).has_value();
     if (!kept) {
       stranded[{owner, object.schema != nullptr ? std::string() : object.in_schema}].push_back(
           object.what);

@@ -97,8 +97,7 @@ std::optional<std::string> owner_of(const Context& context, const AccessObject& 
   if (object.schema != nullptr) {
     return plan::schema_owner(context.target(), *object.schema);
   }
-  return plan::object_owner(context.target(), context.catalog(), *object.access,
-                            object.in_schema);
+  return plan::object_owner(context.target(), context.catalog(), *object.access, object.in_schema);
 }
 
 void add_owner(std::vector<Statement>& out, const Context& context, const AccessObject& object) {
@@ -106,9 +105,9 @@ void add_owner(std::vector<Statement>& out, const Context& context, const Access
     return;
   }
   if (const auto owner = owner_of(context, object)) {
-    out.push_back(statement(
-        fmt::format("ALTER {} OWNER TO {}", object.alter, pg::quote_ident(*owner)),
-        "owner of " + object.what));
+    out.push_back(
+        statement(fmt::format("ALTER {} OWNER TO {}", object.alter, pg::quote_ident(*owner)),
+                  "owner of " + object.what));
   }
 }
 
@@ -144,16 +143,15 @@ void add_privilege_statement(std::vector<Statement>& out, const Context& context
   }
   std::vector<std::string> names;
   for (const auto* privilege : group) {
-    names.push_back(first.column ? fmt::format("{} ({})", privilege->privilege,
-                                               pg::quote_ident(*first.column))
-                                 : privilege->privilege);
+    names.push_back(
+        first.column ? fmt::format("{} ({})", privilege->privilege, pg::quote_ident(*first.column))
+                     : privilege->privilege);
   }
-  const auto sql = first.revoke
-                       ? fmt::format("REVOKE {} ON {} FROM {}", fmt::join(names, ", "),
-                                     object.grant, *grantee)
-                       : fmt::format("GRANT {} ON {} TO {}{}", fmt::join(names, ", "),
-                                     object.grant, *grantee,
-                                     first.grantable ? " WITH GRANT OPTION" : "");
+  const auto sql =
+      first.revoke
+          ? fmt::format("REVOKE {} ON {} FROM {}", fmt::join(names, ", "), object.grant, *grantee)
+          : fmt::format("GRANT {} ON {} TO {}{}", fmt::join(names, ", "), object.grant, *grantee,
+                        first.grantable ? " WITH GRANT OPTION" : "");
   out.push_back(statement(sql, "privileges on " + object.what));
 }
 
@@ -195,7 +193,8 @@ void add_default_privileges(std::vector<Statement>& out, Context& context,
                             const catalog::Schema& schema) {
   for (const auto& entry : schema.default_privileges) {
     const auto word = default_object_word(entry.object_type);
-    if (word.empty() || (entry.grantee && contains(context.target().missing_roles, *entry.grantee))) {
+    if (word.empty() ||
+        (entry.grantee && contains(context.target().missing_roles, *entry.grantee))) {
       continue;
     }
     if (!context.target().keep_owners ||

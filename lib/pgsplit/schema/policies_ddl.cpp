@@ -17,10 +17,10 @@ std::string policy_roles(const catalog::Policy& policy) {
 
 std::string policy_sql(const Context& context, const TargetTable& table,
                        const catalog::Policy& policy) {
-  std::string sql = fmt::format("CREATE POLICY {} ON {} AS {} FOR {} TO {}",
-                                pg::quote_ident(policy.name), context.quoted(table),
-                                policy.permissive ? "PERMISSIVE" : "RESTRICTIVE", policy.command,
-                                policy_roles(policy));
+  std::string sql =
+      fmt::format("CREATE POLICY {} ON {} AS {} FOR {} TO {}", pg::quote_ident(policy.name),
+                  context.quoted(table), policy.permissive ? "PERMISSIVE" : "RESTRICTIVE",
+                  policy.command, policy_roles(policy));
   if (policy.using_expression) {
     sql += fmt::format(" USING ({})", context.rewrite(table, *policy.using_expression));
   }

@@ -62,8 +62,10 @@ std::string render_script(const TargetDdl& ddl) {
   }
   add_header(out, "views");
   add_statements(out, ddl.views);
-  add_header(out, "access: row-level security, owners, privileges");
-  add_statements(out, ddl.access);
+  if (!ddl.access.empty()) {
+    add_header(out, "access: row-level security, owners, privileges");
+    add_statements(out, ddl.access);
+  }
   return out;
 }
 

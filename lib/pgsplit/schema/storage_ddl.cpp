@@ -36,10 +36,9 @@ std::string_view compression_word(char compression) {
 void add_column_setting(std::vector<Statement>& out, const std::string& table,
                         const std::string& readable, const catalog::Column& column,
                         const std::string& setting) {
-  out.push_back(statement(
-      fmt::format("ALTER TABLE ONLY {} ALTER COLUMN {} {}", table, pg::quote_ident(column.name),
-                  setting),
-      fmt::format("{} of column {}.{}", setting, readable, column.name)));
+  out.push_back(statement(fmt::format("ALTER TABLE ONLY {} ALTER COLUMN {} {}", table,
+                                      pg::quote_ident(column.name), setting),
+                          fmt::format("{} of column {}.{}", setting, readable, column.name)));
 }
 
 } // namespace
@@ -82,9 +81,9 @@ void add_index_settings(std::vector<Statement>& out, const Context& context,
   const std::string readable = table.placed->target_name.to_string();
   const auto& source = *table.source;
   if (source.clustered_index) {
-    out.push_back(statement(fmt::format("ALTER TABLE {} CLUSTER ON {}", name,
-                                        pg::quote_ident(*source.clustered_index)),
-                            "CLUSTER ON of " + readable));
+    out.push_back(statement(
+        fmt::format("ALTER TABLE {} CLUSTER ON {}", name, pg::quote_ident(*source.clustered_index)),
+        "CLUSTER ON of " + readable));
   }
   std::string identity;
   if (source.replica_identity == 'f') {

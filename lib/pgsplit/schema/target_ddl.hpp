@@ -63,8 +63,8 @@ struct TargetDdl {
 TargetDdl generate_target_ddl(const catalog::Catalog& catalog, const plan::TargetPlan& target);
 
 // The whole script of a target in execution order, for `pgsplit plan --sql`: `-- pre-data`,
-// `-- post-data: <table>`, `-- foreign keys`, `-- views`, `-- access` headers, every statement ended by `;`
-// and a blank line. Runs as is with `psql -v ON_ERROR_STOP=1 -f`.
+// `-- post-data: <table>`, `-- foreign keys`, `-- views`, `-- access` (when there is any) headers,
+// every statement ended by `;` and a blank line. Runs as is with `psql -v ON_ERROR_STOP=1 -f`.
 std::string render_script(const TargetDdl& ddl);
 
 } // namespace pgsplit::schema

@@ -65,9 +65,14 @@ TEST_CASE("the catalog reads owners, privileges, policies, storage and view opti
   const auto owner = roles.name("owner");
   const auto reader = roles.name("reader");
   const auto writer = roles.name("writer");
-  database.run("CREATE SCHEMA app AUTHORIZATION " + owner + ";\n"
-               "GRANT USAGE ON SCHEMA app TO " + reader + ";\n"
-               "SET ROLE " + owner + ";\n"
+  database.run("CREATE SCHEMA app AUTHORIZATION " + owner +
+               ";\n"
+               "GRANT USAGE ON SCHEMA app TO " +
+               reader +
+               ";\n"
+               "SET ROLE " +
+               owner +
+               ";\n"
                "CREATE FUNCTION app.tenant() RETURNS integer LANGUAGE sql AS 'SELECT 1';\n"
                "REVOKE EXECUTE ON FUNCTION app.tenant() FROM PUBLIC;\n"
                "CREATE TABLE app.docs (id integer PRIMARY KEY, tenant integer, body text)\n"
@@ -75,12 +80,19 @@ TEST_CASE("the catalog reads owners, privileges, policies, storage and view opti
                "ALTER TABLE app.docs ALTER COLUMN tenant SET STATISTICS 300,\n"
                "  ALTER COLUMN body SET STORAGE EXTERNAL, ALTER COLUMN body SET COMPRESSION pglz;\n"
                "ALTER TABLE app.docs CLUSTER ON docs_pkey, REPLICA IDENTITY FULL;\n"
-               "GRANT SELECT ON app.docs TO " + reader + " WITH GRANT OPTION;\n"
-               "GRANT UPDATE (body) ON app.docs TO " + writer + ";\n"
-               "REVOKE TRUNCATE ON app.docs FROM " + owner + ";\n"
+               "GRANT SELECT ON app.docs TO " +
+               reader +
+               " WITH GRANT OPTION;\n"
+               "GRANT UPDATE (body) ON app.docs TO " +
+               writer +
+               ";\n"
+               "REVOKE TRUNCATE ON app.docs FROM " +
+               owner +
+               ";\n"
                "ALTER TABLE app.docs ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;\n"
-               "CREATE POLICY mine ON app.docs AS RESTRICTIVE FOR UPDATE TO " + reader + ", " +
-               writer + " USING (tenant = app.tenant()) WITH CHECK (body <> '');\n"
+               "CREATE POLICY mine ON app.docs AS RESTRICTIVE FOR UPDATE TO " +
+               reader + ", " + writer +
+               " USING (tenant = app.tenant()) WITH CHECK (body <> '');\n"
                "COMMENT ON POLICY mine ON app.docs IS 'tenant rows';\n"
                "CREATE FUNCTION app.touch() RETURNS trigger LANGUAGE plpgsql\n"
                "  AS 'BEGIN RETURN NEW; END';\n"
@@ -92,7 +104,8 @@ TEST_CASE("the catalog reads owners, privileges, policies, storage and view opti
                "COMMENT ON COLUMN app.safe.id IS 'the id';\n"
                "CREATE MATERIALIZED VIEW app.counts AS SELECT count(*) FROM app.docs "
                "WITH NO DATA;\n"
-               "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO " + reader + ";\n");
+               "ALTER DEFAULT PRIVILEGES IN SCHEMA app GRANT SELECT ON TABLES TO " +
+               reader + ";\n");
   auto connection = database.connect();
   const auto loaded = catalog::load_catalog(connection, {.schemas = {"app"}});
 
@@ -110,8 +123,8 @@ TEST_CASE("the catalog reads owners, privileges, policies, storage and view opti
   CHECK(docs.access.owner == owner);
   CHECK(has(docs.access, {.grantee = reader, .privilege = "SELECT", .grantable = true}));
   CHECK(has(docs.access, {.grantee = writer, .privilege = "UPDATE", .column = "body"}));
-  CHECK(has(docs.access, {.grantee = owner, .to_owner = true, .privilege = "TRUNCATE",
-                          .revoke = true}));
+  CHECK(has(docs.access,
+            {.grantee = owner, .to_owner = true, .privilege = "TRUNCATE", .revoke = true}));
   CHECK(docs.row_security);
   CHECK(docs.force_row_security);
   REQUIRE(docs.policies.size() == 1);

@@ -75,8 +75,8 @@ TEST_CASE("an owner pgsplit may not assign and a missing grantee are warnings wi
   CHECK_THAT(owner[0].diagnostic.message,
              Contains("schema app, table app.users") &&
                  Contains("pgsplit's role may not assign objects to it"));
-  CHECK_THAT(owner[0].diagnostic.hint, Contains("GRANT app_owner TO") &&
-                                           Contains("options.owners: connecting_role"));
+  CHECK_THAT(owner[0].diagnostic.hint,
+             Contains("GRANT app_owner TO") && Contains("options.owners: connecting_role"));
   const auto grantee = findings_with(plan, "granted to role reader");
   REQUIRE(grantee.size() == 1);
   CHECK(grantee[0].severity == Severity::warning);

@@ -32,12 +32,11 @@ struct AccessFixture : DdlFixture {
     auto& users = table("app", "users");
     users.columns = {column("id", "integer", 1), column("email", "text", 2)};
     users.access.owner = "app_owner";
-    users.access.privileges = {
-        {.to_owner = true, .privilege = "TRUNCATE", .revoke = true},
-        {.grantee = "reader", .privilege = "SELECT"},
-        {.grantee = "writer", .privilege = "INSERT", .grantable = true},
-        {.grantee = "writer", .privilege = "UPDATE", .grantable = true},
-        {.grantee = "writer", .privilege = "SELECT", .column = "email"}};
+    users.access.privileges = {{.to_owner = true, .privilege = "TRUNCATE", .revoke = true},
+                               {.grantee = "reader", .privilege = "SELECT"},
+                               {.grantee = "writer", .privilege = "INSERT", .grantable = true},
+                               {.grantee = "writer", .privilege = "UPDATE", .grantable = true},
+                               {.grantee = "writer", .privilege = "SELECT", .column = "email"}};
     auto& check = builder.add_function("app", "check_email");
     check.identity_arguments = "address text";
     check.definition = "CREATE FUNCTION app.check_email(address text) …";
@@ -54,19 +53,20 @@ TEST_CASE("owners and privileges follow the source: schemas first, then objects,
           "privileges",
           "[schema][access]") {
   AccessFixture fixture;
-  CHECK(access_of(fixture.generate()) ==
-        std::vector<std::string>{
-            R"(ALTER SCHEMA "app" OWNER TO "app_owner")",
-            R"(GRANT USAGE ON SCHEMA "app" TO "reader")",
-            R"(ALTER ROUTINE "app"."check_email"(address text) OWNER TO "app_owner")",
-            R"(ALTER TABLE "app"."users" OWNER TO "app_owner")",
-            R"(REVOKE EXECUTE ON ROUTINE "app"."check_email"(address text) FROM PUBLIC)",
-            R"(GRANT EXECUTE ON ROUTINE "app"."check_email"(address text) TO "reader")",
-            R"(REVOKE TRUNCATE ON TABLE "app"."users" FROM "app_owner")",
-            R"(GRANT SELECT ON TABLE "app"."users" TO "reader")",
-            R"(GRANT INSERT, UPDATE ON TABLE "app"."users" TO "writer" WITH GRANT OPTION)",
-            R"(GRANT SELECT ("email") ON TABLE "app"."users" TO "writer")",
-            R"(ALTER DEFAULT PRIVILEGES FOR ROLE "app_owner" IN SCHEMA "app" GRANT SELECT ON TABLES TO "reader")"});
+  CHECK(
+      access_of(fixture.generate()) ==
+      std::vector<std::string>{
+          R"(ALTER SCHEMA "app" OWNER TO "app_owner")",
+          R"(GRANT USAGE ON SCHEMA "app" TO "reader")",
+          R"(ALTER ROUTINE "app"."check_email"(address text) OWNER TO "app_owner")",
+          R"(ALTER TABLE "app"."users" OWNER TO "app_owner")",
+          R"(REVOKE EXECUTE ON ROUTINE "app"."check_email"(address text) FROM PUBLIC)",
+          R"(GRANT EXECUTE ON ROUTINE "app"."check_email"(address text) TO "reader")",
+          R"(REVOKE TRUNCATE ON TABLE "app"."users" FROM "app_owner")",
+          R"(GRANT SELECT ON TABLE "app"."users" TO "reader")",
+          R"(GRANT INSERT, UPDATE ON TABLE "app"."users" TO "writer" WITH GRANT OPTION)",
+          R"(GRANT SELECT ("email") ON TABLE "app"."users" TO "writer")",
+          R"(ALTER DEFAULT PRIVILEGES FOR ROLE "app_owner" IN SCHEMA "app" GRANT SELECT ON TABLES TO "reader")"});
 }
 
 TEST_CASE("an owner the target cannot take leaves the objects and the owner's privileges to the "

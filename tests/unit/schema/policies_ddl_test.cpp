@@ -28,11 +28,12 @@ TEST_CASE("policies, their comments and ENABLE/FORCE ROW LEVEL SECURITY come aft
   fixture.place(documents, catalog::QualifiedName{"docs", "files"});
   const auto ddl = fixture.generate();
   CHECK(post_data_of(ddl, "docs.files").empty());
-  CHECK(sql_of(ddl.access) ==
-        std::vector<std::string>{
-            R"(CREATE POLICY "tenant isolation" ON "docs"."files" AS PERMISSIVE FOR ALL TO PUBLIC USING ((tenant_id = public.current_tenant())))",
-            R"(COMMENT ON POLICY "tenant isolation" ON "docs"."files" IS 'one tenant')",
-            R"(CREATE POLICY "no_update" ON "docs"."files" AS RESTRICTIVE FOR UPDATE TO "reader", "Writer" USING ((tenant_id IN ( SELECT d.tenant_id FROM docs.files d))) WITH CHECK ((tenant_id <> 0)))",
-            R"(ALTER TABLE "docs"."files" ENABLE ROW LEVEL SECURITY)",
-            R"(ALTER TABLE "docs"."files" FORCE ROW LEVEL SECURITY)"});
+  CHECK(
+      sql_of(ddl.access) ==
+      std::vector<std::string>{
+          R"(CREATE POLICY "tenant isolation" ON "docs"."files" AS PERMISSIVE FOR ALL TO PUBLIC USING ((tenant_id = public.current_tenant())))",
+          R"(COMMENT ON POLICY "tenant isolation" ON "docs"."files" IS 'one tenant')",
+          R"(CREATE POLICY "no_update" ON "docs"."files" AS RESTRICTIVE FOR UPDATE TO "reader", "Writer" USING ((tenant_id IN ( SELECT d.tenant_id FROM "docs"."files" d))) WITH CHECK ((tenant_id <> 0)))",
+          R"(ALTER TABLE "docs"."files" ENABLE ROW LEVEL SECURITY)",
+          R"(ALTER TABLE "docs"."files" FORCE ROW LEVEL SECURITY)"});
 }

@@ -16,16 +16,19 @@ TEST_CASE("storage parameters, column statistics, STORAGE and COMPRESSION, CLUST
   events.columns[1].compression = 'p';
   events.options = {"fillfactor=70", "autovacuum_vacuum_scale_factor=0.01"};
   events.toast_options = {"autovacuum_enabled=false"};
-  events.indexes = {{.oid = 7, .name = "events_pkey",
-                     .definition = "CREATE UNIQUE INDEX events_pkey ON public.events USING btree (id)",
-                     .is_unique = true}};
+  events.indexes = {
+      {.oid = 7,
+       .name = "events_pkey",
+       .definition = "CREATE UNIQUE INDEX events_pkey ON public.events USING btree (id)",
+       .is_unique = true}};
   events.clustered_index = "events_pkey";
   events.replica_identity = 'f';
   const auto ddl = fixture.generate();
   const auto pre = sql_of(ddl.pre_data);
-  CHECK(pre.at(0) == "CREATE TABLE \"public\".\"events\" (\n    \"id\" integer,\n    \"body\" text\n) "
-                     "WITH (fillfactor=70, autovacuum_vacuum_scale_factor=0.01, "
-                     "toast.autovacuum_enabled=false)");
+  CHECK(pre.at(0) ==
+        "CREATE TABLE \"public\".\"events\" (\n    \"id\" integer,\n    \"body\" text\n) "
+        "WITH (fillfactor=70, autovacuum_vacuum_scale_factor=0.01, "
+        "toast.autovacuum_enabled=false)");
   CHECK(std::vector<std::string>(pre.begin() + 1, pre.end()) ==
         std::vector<std::string>{
             R"(ALTER TABLE ONLY "public"."events" ALTER COLUMN "id" SET STATISTICS 500)",
@@ -40,10 +43,13 @@ TEST_CASE("storage parameters, column statistics, STORAGE and COMPRESSION, CLUST
 TEST_CASE("trigger modes and comments are carried", "[schema][storage]") {
   DdlFixture fixture;
   auto& events = fixture.table("public", "events");
-  events.triggers = {{.oid = 1, .name = "on_replica", .definition = "CREATE TRIGGER on_replica …",
-                      .mode = 'R', .comment = "replica only"},
-                     {.oid = 2, .name = "always", .definition = "CREATE TRIGGER always …",
-                      .mode = 'A'}};
+  events.triggers = {
+      {.oid = 1,
+       .name = "on_replica",
+       .definition = "CREATE TRIGGER on_replica …",
+       .mode = 'R',
+       .comment = "replica only"},
+      {.oid = 2, .name = "always", .definition = "CREATE TRIGGER always …", .mode = 'A'}};
   CHECK(post_data_of(fixture.generate(), "public.events") ==
         std::vector<std::string>{
             "CREATE TRIGGER on_replica …",
