@@ -4,11 +4,11 @@
 #include "commands.hpp"
 #include "planning.hpp"
 
+#include <pgsplit/copy/access_phase.hpp>
 #include <pgsplit/copy/apply.hpp>
 #include <pgsplit/core/byte_size.hpp>
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/stamp_target.hpp>
-#include <pgsplit/copy/access_phase.hpp>
 #include <pgsplit/verify/render_json.hpp>
 #include <pgsplit/verify/render_text.hpp>
 #include <pgsplit/verify/verify_split.hpp>

@@ -44,7 +44,7 @@ struct TargetFacts {
   bool is_source_database = false;
   std::vector<std::string> available_extensions;
   std::vector<ExistingTable> existing_tables;
-  bool roles_known = false; // false: the server was not asked (unreachable)
+  bool roles_known = false;  // false: the server was not asked (unreachable)
   bool is_superuser = false; // pgsplit's role there
   std::vector<TargetRole> roles;
 };

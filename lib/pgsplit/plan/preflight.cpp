@@ -266,8 +266,7 @@ void check_roles(Plan& plan, TargetPlan& target, const config::Target& configure
                  const config::Mapping& mapping, const catalog::Catalog& catalog,
                  const TargetFacts& facts) {
   if (mapping.options.schema == config::SchemaMode::create) {
-    detail::check_target_roles(plan, target, at(configured.location, target.name), catalog,
-                               facts);
+    detail::check_target_roles(plan, target, at(configured.location, target.name), catalog, facts);
   }
 }
 

@@ -16,20 +16,19 @@ void add_triggers(std::vector<Statement>& out, const Context& context, const Tar
     }
     const std::string what = fmt::format("trigger {} on {}", trigger.name, readable);
     out.push_back(statement(context.rewrite(table, trigger.definition), what));
-    const std::string_view mode = !trigger.enabled          ? "DISABLE"
+    const std::string_view mode = !trigger.enabled      ? "DISABLE"
                                   : trigger.mode == 'R' ? "ENABLE REPLICA"
                                   : trigger.mode == 'A' ? "ENABLE ALWAYS"
                                                         : "";
     if (!mode.empty()) {
-      out.push_back(statement(fmt::format("ALTER TABLE {} {} TRIGGER {}", context.quoted(table),
-                                          mode, pg::quote_ident(trigger.name)),
-                              fmt::format("{} {}", !trigger.enabled ? "disable" : "set mode of",
-                                          what)));
+      out.push_back(
+          statement(fmt::format("ALTER TABLE {} {} TRIGGER {}", context.quoted(table), mode,
+                                pg::quote_ident(trigger.name)),
+                    fmt::format("{} {}", !trigger.enabled ? "disable" : "set mode of", what)));
     }
-    add_comment(out,
-                fmt::format("TRIGGER {} ON {}", pg::quote_ident(trigger.name),
-                            context.quoted(table)),
-                what, trigger.comment);
+    add_comment(
+        out, fmt::format("TRIGGER {} ON {}", pg::quote_ident(trigger.name), context.quoted(table)),
+        what, trigger.comment);
   }
 }
 

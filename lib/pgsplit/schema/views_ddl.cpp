@@ -34,9 +34,9 @@ void add_view(std::vector<Statement>& out, Context& context, const catalog::View
   const std::string kind = materialized ? "MATERIALIZED VIEW" : "VIEW";
   // reloptions: security_barrier, security_invoker, check_option; fillfactor … of a
   // materialized view. Values from the source's catalog, where PostgreSQL validated them.
-  const std::string options =
-      view.options.empty() ? std::string()
-                           : fmt::format(" WITH ({})", fmt::join(view.options, ", "));
+  const std::string options = view.options.empty()
+                                  ? std::string()
+                                  : fmt::format(" WITH ({})", fmt::join(view.options, ", "));
   out.push_back(statement(fmt::format("CREATE {} {}{} AS\n{}{}", kind, name, options, renamed,
                                       materialized ? "\nWITH NO DATA" : ""),
                           (materialized ? "materialized view " : "view ") + readable));
