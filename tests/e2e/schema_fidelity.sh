@@ -3,7 +3,7 @@
 # column, sequence, function, type, default privileges), row-level security (ENABLE, FORCE,
 # every policy with its roles, expressions and comment), storage parameters (table, TOAST,
 # index), column statistics targets, STORAGE and COMPRESSION, CLUSTER ON, replica identity,
-# view options and column comments, trigger modes and comments; an unpopulated materialized
+# view options and column comments, trigger modes and comments, extended statistics; an unpopulated materialized
 # view stays unpopulated. The plan lists the mapped schema's objects no target needs and the
 # large object no target gets. The reference is not pgsplit: `pg_dump --schema-only -n app -n billing` of
 # the source (fixtures/fidelity/source.sql, where each schema holds exactly what one target
@@ -65,7 +65,8 @@ for fact in "schema app owner=$owner" "$reader=r/$owner" "$writer=rw/$owner" "rl
   "statistics=400" "storage=e" "compression=p" "clustered=true" "replica_identity=f" \
   "WITH (fillfactor='60')" "enabled=R comment=fires on replicas only" "enabled=A" \
   "options={security_barrier=true,check_option=local}" "options={security_invoker=true}" \
-  "comment=as entered" "function app.current_tenant() owner=$owner"; do
+  "comment=as entered" "function app.current_tenant() owner=$owner" \
+  "extended statistics CREATE STATISTICS app.accounts_tenant_status (ndistinct, dependencies)"; do
   grep -qF -- "$fact" "$E2E_WORK/reference.app" ||
     { show_file reference "$E2E_WORK/reference.app"; fail "the reference lacks '$fact'"; }
 done

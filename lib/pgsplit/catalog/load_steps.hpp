@@ -70,6 +70,7 @@ void load_constraints(const Scope& scope, const Relations& relations);
 void load_indexes(const Scope& scope, const Relations& relations);
 void load_triggers(const Scope& scope, const Relations& relations);
 void load_policies(const Scope& scope, const Relations& relations);
+void load_statistics(const Scope& scope, const Relations& relations);
 // Owners, privileges and the schemas' default privileges of every loaded object (matched by
 // kind and OID): runs once everything else is loaded.
 void load_access(const Scope& scope, Catalog& catalog);

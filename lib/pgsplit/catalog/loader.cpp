@@ -88,6 +88,7 @@ void read_relation_parts(const detail::Scope& scope, Catalog& catalog) {
   detail::load_indexes(scope, relations);
   detail::load_triggers(scope, relations);
   detail::load_policies(scope, relations);
+  detail::load_statistics(scope, relations);
 }
 
 } // namespace

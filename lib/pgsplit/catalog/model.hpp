@@ -207,6 +207,15 @@ struct Trigger {
   std::optional<std::string> comment;
 };
 
+// An extended statistics object (CREATE STATISTICS) on a table.
+struct ExtendedStatistics {
+  QualifiedName name;
+  std::string definition; // pg_get_statisticsobjdef: "CREATE STATISTICS … ON … FROM …"
+  int target = -1;        // stxstattarget; -1: the default
+  std::string owner;
+  std::optional<std::string> comment;
+};
+
 enum class TableKind { table, partitioned_table, foreign_table };
 
 // A row-level security policy (pg_policy), expressions as pg_get_expr gives them.
@@ -246,6 +255,7 @@ struct Table {
   std::optional<std::string> clustered_index; // CLUSTER ON, by index name
   char replica_identity = 'd';                // d default, n nothing, f full, i index
   std::optional<std::string> replica_identity_index;
+  std::vector<ExtendedStatistics> extended_statistics;
 };
 
 enum class ViewKind { view, materialized_view };

@@ -23,6 +23,7 @@ struct AccessObject {
   bool own = true; // false: its ownership follows another object (or is the database's)
   const catalog::Schema* schema = nullptr; // the object is this schema
   std::string in_schema;                   // or lives in this one
+  bool privileges = true;                  // false: `access` is borrowed for its owner only
 };
 
 std::string routine_signature(const catalog::Function& function) {
@@ -67,6 +68,25 @@ void add_schemas_and_routines(std::vector<AccessObject>& out, const Context& con
   }
 }
 
+// Extended statistics objects owned by their table's owner (the role the plan checked) follow
+// it: an Access with no privileges (statistics objects have none). Those created, that is.
+void add_statistics_owners(std::vector<AccessObject>& out, const Context& context) {
+  const auto& schemas = context.target().schemas;
+  for (const auto& table : context.tables()) {
+    for (const auto& statistics : table.source->extended_statistics) {
+      if (statistics.owner != table.source->access.owner ||
+          std::find(schemas.begin(), schemas.end(), statistics.name.schema) == schemas.end()) {
+        continue;
+      }
+      const auto quoted =
+          "STATISTICS " + pg::quote_qualified(statistics.name.schema, statistics.name.name);
+      out.push_back({quoted, quoted, "statistics " + statistics.name.to_string(),
+                     &table.source->access, true, nullptr, statistics.name.schema,
+                     /*privileges=*/false});
+    }
+  }
+}
+
 void add_relations(std::vector<AccessObject>& out, const Context& context) {
   const auto& catalog = context.catalog();
   for (const catalog::Oid oid : context.target().sequences) {
@@ -81,6 +101,7 @@ void add_relations(std::vector<AccessObject>& out, const Context& context) {
     out.push_back({quoted, quoted, "table " + table.placed->target_name.to_string(),
                    &table.source->access, true, nullptr, table.placed->target_name.schema});
   }
+  add_statistics_owners(out, context);
   for (const catalog::Oid oid : context.target().views) {
     const auto* view = catalog.find_view(oid);
     const auto quoted = pg::quote_qualified(view->name.schema, view->name.name);
@@ -234,7 +255,7 @@ void add_access(std::vector<Statement>& out, Context& context) {
       add_owner(out, context, object);
     }
     for (const auto& object : *group) {
-      if (privileges) {
+      if (privileges && object.privileges) {
         add_privileges(out, context, object);
       }
     }

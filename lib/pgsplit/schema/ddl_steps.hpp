@@ -146,6 +146,8 @@ void add_column_storage(std::vector<Statement>& out, const Context& context,
                         const TargetTable& table);
 void add_index_settings(std::vector<Statement>& out, const Context& context,
                         const TargetTable& table);
+void add_extended_statistics(std::vector<Statement>& out, Context& context,
+                             const TargetTable& table);
 
 // policies_ddl.cpp: row-level security policies and ENABLE/FORCE ROW LEVEL SECURITY.
 void add_row_security(std::vector<Statement>& out, const Context& context);

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <algorithm>
+
 namespace pgsplit::schema::detail {
 namespace {
 
@@ -96,6 +98,30 @@ void add_index_settings(std::vector<Statement>& out, const Context& context,
   if (!identity.empty()) {
     out.push_back(statement(fmt::format("ALTER TABLE {} REPLICA IDENTITY {}", name, identity),
                             "replica identity of " + readable));
+  }
+}
+
+// CREATE STATISTICS (pg_get_statisticsobjdef, renamed), its statistics target, comment and
+// owner when it is the table's (the plan checks that role). An object in a schema the target
+// does not create is left out with a note.
+void add_extended_statistics(std::vector<Statement>& out, Context& context,
+                             const TargetTable& table) {
+  const auto& schemas = context.target().schemas;
+  for (const auto& statistics : table.source->extended_statistics) {
+    const std::string readable = "statistics " + statistics.name.to_string();
+    if (std::find(schemas.begin(), schemas.end(), statistics.name.schema) == schemas.end()) {
+      context.note(fmt::format("{} is not created: its schema {} is not created in this target",
+                               readable, statistics.name.schema));
+      continue;
+    }
+    const std::string name = pg::quote_qualified(statistics.name.schema, statistics.name.name);
+    out.push_back(statement(context.rewrite(table, statistics.definition), readable));
+    if (statistics.target >= 0) {
+      out.push_back(
+          statement(fmt::format("ALTER STATISTICS {} SET STATISTICS {}", name, statistics.target),
+                    "target of " + readable));
+    }
+    add_comment(out, "STATISTICS " + name, readable, statistics.comment);
   }
 }
 

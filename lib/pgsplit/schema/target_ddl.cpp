@@ -51,7 +51,7 @@ std::vector<Statement> pre_data(detail::Context& context, const detail::RoutineO
   return out;
 }
 
-std::vector<TablePostData> post_data(const detail::Context& context) {
+std::vector<TablePostData> post_data(detail::Context& context) {
   std::vector<TablePostData> tables;
   for (const auto& table : context.tables()) {
     TablePostData post{table.source->oid, table.placed->target_name, {}};
@@ -59,6 +59,7 @@ std::vector<TablePostData> post_data(const detail::Context& context) {
     detail::add_checks_and_exclusions(post.statements, context, table);
     detail::add_triggers(post.statements, context, table);
     detail::add_index_settings(post.statements, context, table);
+    detail::add_extended_statistics(post.statements, context, table);
     if (!post.statements.empty()) {
       tables.push_back(std::move(post));
     }

@@ -77,3 +77,27 @@ TEST_CASE("views keep their options and column comments; an unpopulated material
             "CREATE MATERIALIZED VIEW \"public\".\"full\" AS\nSELECT 3 AS three\nWITH NO DATA",
             R"(REFRESH MATERIALIZED VIEW "public"."full")"});
 }
+
+TEST_CASE("extended statistics are created after the data with their target and comment; one "
+          "in a schema the target lacks is a note",
+          "[schema][storage]") {
+  DdlFixture fixture;
+  auto& events = fixture.table("public", "events", false);
+  events.extended_statistics = {
+      {.name = {"public", "events_kind"},
+       .definition =
+           "CREATE STATISTICS public.events_kind (ndistinct) ON kind, id FROM public.events",
+       .target = 50,
+       .comment = "kinds"},
+      {.name = {"stats", "elsewhere"}, .definition = "CREATE STATISTICS stats.elsewhere …"}};
+  fixture.place(events, catalog::QualifiedName{"public", "log"});
+  const auto ddl = fixture.generate();
+  CHECK(post_data_of(ddl, "public.log") ==
+        std::vector<std::string>{
+            R"(CREATE STATISTICS public.events_kind (ndistinct) ON kind, id FROM "public"."log")",
+            R"(ALTER STATISTICS "public"."events_kind" SET STATISTICS 50)",
+            R"(COMMENT ON STATISTICS "public"."events_kind" IS 'kinds')"});
+  CHECK(std::find(ddl.notes.begin(), ddl.notes.end(),
+                  "statistics stats.elsewhere is not created: its schema stats is not created in "
+                  "this target") != ddl.notes.end());
+}
