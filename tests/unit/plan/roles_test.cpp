@@ -63,7 +63,7 @@ TEST_CASE("roles the target server has and pgsplit may assign give no finding", 
   CHECK(plan.targets[0].connecting_as_superuser);
 }
 
-TEST_CASE("an owner pgsplit may not assign and a missing grantee are warnings with the fix; a "
+TEST_CASE("an owner pgsplit may not assign and a missing grantee are warnings with the fix, a "
           "policy's missing role is an error",
           "[plan][roles]") {
   RolesFixture fixture;

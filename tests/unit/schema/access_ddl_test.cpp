@@ -70,7 +70,7 @@ TEST_CASE("owners and privileges follow the source: schemas first, then objects,
 }
 
 TEST_CASE("an owner the target cannot take leaves the objects and the owner's privileges to the "
-          "connecting role; grants to a missing role are left out",
+          "connecting role, and grants to a missing role are left out",
           "[schema][access]") {
   AccessFixture fixture;
   fixture.target.unassignable_owners = {"app_owner"};
@@ -113,7 +113,7 @@ TEST_CASE("without superuser, an owner lacking CREATE on the database keeps no s
         R"(ALTER ROUTINE "app"."check_email"(address text) OWNER TO "app_owner")");
 }
 
-TEST_CASE("a sequence owned by a column follows its table's owner; a free one gets its own",
+TEST_CASE("a sequence owned by a column follows its table's owner, a free one gets its own",
           "[schema][access]") {
   DdlFixture fixture;
   fixture.target.connecting_as_superuser = true;

@@ -59,7 +59,7 @@ TEST_CASE("trigger modes and comments are carried", "[schema][storage]") {
             R"(ALTER TABLE "public"."events" ENABLE ALWAYS TRIGGER "always")"});
 }
 
-TEST_CASE("views keep their options and column comments; an unpopulated materialized view is "
+TEST_CASE("views keep their options and column comments, an unpopulated materialized view is "
           "not refreshed",
           "[schema][storage]") {
   DdlFixture fixture;
@@ -78,7 +78,7 @@ TEST_CASE("views keep their options and column comments; an unpopulated material
             R"(REFRESH MATERIALIZED VIEW "public"."full")"});
 }
 
-TEST_CASE("extended statistics are created after the data with their target and comment; one "
+TEST_CASE("extended statistics are created after the data with their target and comment, one "
           "in a schema the target lacks is a note",
           "[schema][storage]") {
   DdlFixture fixture;
