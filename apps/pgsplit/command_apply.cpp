@@ -4,6 +4,7 @@
 #include "commands.hpp"
 #include "planning.hpp"
 
+#include <pgsplit/copy/access_phase.hpp>
 #include <pgsplit/copy/apply.hpp>
 #include <pgsplit/core/byte_size.hpp>
 #include <pgsplit/core/error.hpp>
@@ -92,9 +93,11 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
       }
       throw core::VerificationError(
           verify::verdict_line(verified),
-          "the targets were not stamped; inspect the differences, then `pgsplit verify`");
+          "the targets were not stamped, and have no row-level security policies, owners or "
+          "privileges yet; inspect the differences, then `pgsplit verify`");
     }
   }
+  copy::apply_access(session.mapping, session.catalog, session.plan);
   json["stamps"] = nlohmann::ordered_json::array();
   bool first_stamp = true;
   for (const auto& target : session.mapping.targets) {

@@ -17,7 +17,10 @@ constexpr std::string_view columns_query = R"(
            AS generated_expression,
          s.objid AS identity_sequence,
          cn.nspname AS collation_schema, co.collname AS collation_name,
-         ds.description AS comment
+         ds.description AS comment,
+         coalesce(a.attstattarget::int, -1) AS statistics_target,
+         CASE WHEN a.attstorage <> t.typstorage THEN a.attstorage END AS storage,
+         a.attcompression AS compression
   FROM pg_attribute a
   JOIN pg_class c ON c.oid = a.attrelid
   JOIN pg_type t ON t.oid = a.atttypid
@@ -47,6 +50,9 @@ Column read_column(const pg::Result& result, int row) {
   column.collation = optional_qualified(result, row, "collation_schema", "collation_name");
   column.is_local = result.boolean(row, "is_local");
   column.comment = result.optional_text(row, "comment");
+  column.statistics_target = static_cast<int>(result.int64(row, "statistics_target"));
+  column.storage = char_value(result, row, "storage");
+  column.compression = char_value(result, row, "compression");
   return column;
 }
 

@@ -69,6 +69,11 @@ void load_columns(const Scope& scope, const Relations& relations);
 void load_constraints(const Scope& scope, const Relations& relations);
 void load_indexes(const Scope& scope, const Relations& relations);
 void load_triggers(const Scope& scope, const Relations& relations);
+void load_policies(const Scope& scope, const Relations& relations);
+void load_statistics(const Scope& scope, const Relations& relations);
+// Owners, privileges and the schemas' default privileges of every loaded object (matched by
+// kind and OID): runs once everything else is loaded.
+void load_access(const Scope& scope, Catalog& catalog);
 
 // Every dependency edge of the database, resolved to ObjectRefs (see load_dependencies.cpp);
 // not yet filtered to the catalog (normalise_dependencies does that).

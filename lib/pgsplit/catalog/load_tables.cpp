@@ -13,6 +13,13 @@ namespace {
 constexpr std::string_view tables_query = R"(
   SELECT c.oid, n.nspname AS schema, c.relname AS name, c.relkind AS kind,
          c.relpersistence = 'u' AS unlogged,
+         c.relrowsecurity AS row_security, c.relforcerowsecurity AS force_row_security,
+         array_to_json(c.reloptions) AS options, array_to_json(toast.reloptions) AS toast_options,
+         (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+          WHERE i.indrelid = c.oid AND i.indisclustered) AS clustered_index,
+         c.relreplident AS replica_identity,
+         (SELECT ic.relname FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid
+          WHERE i.indrelid = c.oid AND i.indisreplident) AS replica_identity_index,
          ds.description AS comment,
          CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END AS partition_key,
          partition_of.inhparent AS partition_parent,
@@ -33,6 +40,7 @@ constexpr std::string_view tables_query = R"(
   JOIN pg_namespace n ON n.oid = c.relnamespace
   LEFT JOIN pg_description ds ON ds.classoid = 'pg_class'::regclass AND ds.objoid = c.oid
                              AND ds.objsubid = 0
+  LEFT JOIN pg_class toast ON toast.oid = c.reltoastrelid
   LEFT JOIN pg_inherits partition_of ON partition_of.inhrelid = c.oid AND c.relispartition
   LEFT JOIN (SELECT inhrelid, json_agg(inhparent::bigint ORDER BY inhseqno) AS oids
              FROM pg_inherits GROUP BY inhrelid) parents ON parents.inhrelid = c.oid
@@ -59,6 +67,13 @@ Table read_table(const pg::Result& result, int row) {
   table.name = {result.text(row, "schema"), result.text(row, "name")};
   table.kind = table_kind(char_value(result, row, "kind"));
   table.unlogged = result.boolean(row, "unlogged");
+  table.row_security = result.boolean(row, "row_security");
+  table.force_row_security = result.boolean(row, "force_row_security");
+  table.options = json_strings(result, row, "options");
+  table.toast_options = json_strings(result, row, "toast_options");
+  table.clustered_index = result.optional_text(row, "clustered_index");
+  table.replica_identity = char_value(result, row, "replica_identity");
+  table.replica_identity_index = result.optional_text(row, "replica_identity_index");
   table.comment = result.optional_text(row, "comment");
   table.partition_key = result.optional_text(row, "partition_key");
   table.partition_parent = optional_oid(result, row, "partition_parent");

@@ -10,9 +10,12 @@ namespace {
 constexpr std::string_view triggers_query = R"(
   SELECT t.oid, t.tgrelid AS table_oid, t.tgname AS name,
          pg_get_triggerdef(t.oid) AS definition, t.tgfoid AS function_oid,
-         t.tgenabled <> 'D' AS enabled, t.tgparentid <> 0 AS is_clone
+         t.tgenabled <> 'D' AS enabled, t.tgparentid <> 0 AS is_clone, t.tgenabled AS mode,
+         ds.description AS comment
   FROM pg_trigger t
   JOIN pg_class c ON c.oid = t.tgrelid
+  LEFT JOIN pg_description ds ON ds.classoid = 'pg_trigger'::regclass AND ds.objoid = t.oid
+                             AND ds.objsubid = 0
   WHERE c.relnamespace = ANY ($1::oid[]) AND c.relkind IN ('r', 'p', 'f')
     AND NOT t.tgisinternal
   ORDER BY t.tgrelid, t.tgname)";
@@ -28,7 +31,9 @@ void load_triggers(const Scope& scope, const Relations& relations) {
                                  .definition = result.text(row, "definition"),
                                  .function = oid_value(result, row, "function_oid"),
                                  .enabled = result.boolean(row, "enabled"),
-                                 .is_clone = result.boolean(row, "is_clone")});
+                                 .is_clone = result.boolean(row, "is_clone"),
+                                 .mode = char_value(result, row, "mode"),
+                                 .comment = result.optional_text(row, "comment")});
     }
   }
 }

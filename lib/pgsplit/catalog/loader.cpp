@@ -52,10 +52,14 @@ void read_server(pg::Connection& source, Catalog& catalog) {
   const auto result = source.exec(R"(
     SELECT current_database() AS database,
            current_setting('server_encoding') AS encoding,
-           current_setting('server_version_num') AS version)");
+           current_setting('server_version_num') AS version,
+           (SELECT count(*) FROM pg_catalog.pg_largeobject_metadata) AS large_objects,
+           pg_catalog.pg_relation_size('pg_catalog.pg_largeobject') AS large_objects_bytes)");
   catalog.database = result.text(0, "database");
   catalog.server_encoding = result.text(0, "encoding");
   catalog.server_version = static_cast<int>(result.int64(0, "version"));
+  catalog.large_objects = result.int64(0, "large_objects");
+  catalog.large_objects_bytes = result.int64(0, "large_objects_bytes");
 }
 
 pg::Params schema_parameter(const std::vector<Schema>& schemas) {
@@ -83,6 +87,8 @@ void read_relation_parts(const detail::Scope& scope, Catalog& catalog) {
   detail::load_constraints(scope, relations);
   detail::load_indexes(scope, relations);
   detail::load_triggers(scope, relations);
+  detail::load_policies(scope, relations);
+  detail::load_statistics(scope, relations);
 }
 
 } // namespace
@@ -100,6 +106,7 @@ Catalog load_catalog(pg::Connection& source, const LoadOptions& options) {
   catalog.tables = detail::load_tables(scope);
   catalog.views = detail::load_views(scope);
   read_relation_parts(scope, catalog);
+  detail::load_access(scope, catalog);
   catalog.dependencies = detail::normalise_dependencies(detail::load_dependencies(source), catalog);
   detail::sort_catalog(catalog);
   return catalog;

@@ -41,10 +41,39 @@ struct Dependency {
   ObjectRef referenced;
 };
 
+// One difference between an object's ACL and the default its owner gets (pg_dump's way of
+// writing privileges): a privilege revoked from, or granted to, a role or PUBLIC.
+struct Privilege {
+  std::optional<std::string> grantee; // role name; nullopt: PUBLIC
+  bool to_owner = false;              // the grantee is the object's owner
+  std::string privilege;              // SELECT, USAGE, EXECUTE, …
+  bool grantable = false;             // WITH GRANT OPTION
+  bool revoke = false;                // a default privilege the source revoked
+  std::optional<std::string> column;  // a column privilege of a table
+};
+
+// Who owns an object and how its privileges differ from the default (revokes first).
+struct Access {
+  std::string owner; // role name; empty when not read (hand-built catalogs)
+  std::vector<Privilege> privileges;
+};
+
+// ALTER DEFAULT PRIVILEGES FOR ROLE role IN SCHEMA … GRANT …: grants only (a schema's default
+// privileges add to the global ones).
+struct DefaultPrivilege {
+  std::string role;
+  char object_type = 'r'; // r tables, S sequences, f functions, T types, n schemas
+  std::optional<std::string> grantee;
+  std::string privilege;
+  bool grantable = false;
+};
+
 struct Schema {
   Oid oid = 0;
   std::string name;
   std::optional<std::string> comment;
+  Access access;
+  std::vector<DefaultPrivilege> default_privileges;
 };
 
 struct Extension {
@@ -86,6 +115,7 @@ struct Type {
   std::optional<std::string> range_subtype_diff;
   std::optional<std::string> multirange_name; // quoted, qualified
   std::optional<std::string> comment;
+  Access access;
 };
 
 struct Function {
@@ -96,6 +126,7 @@ struct Function {
   std::string body;               // prosrc, searched for sequence names
   char kind = 'f';                // f function, p procedure, a aggregate, w window
   std::optional<std::string> comment;
+  Access access;
 };
 
 struct Sequence {
@@ -113,6 +144,7 @@ struct Sequence {
   std::optional<std::string> owner_column;
   bool is_identity = false; // created by an identity column; not created separately
   std::optional<std::string> comment;
+  Access access;
 };
 
 struct Column {
@@ -128,6 +160,11 @@ struct Column {
   std::optional<std::string> collation; // quoted, qualified; only when not the type's default
   bool is_local = true;                 // false: inherited from a parent
   std::optional<std::string> comment;
+  int statistics_target = -1; // attstattarget; -1: the default
+  // STORAGE (p plain, e external, m main, x extended) when it differs from the type's; '\0'
+  // otherwise. COMPRESSION (p pglz, l lz4) when set; '\0' otherwise.
+  char storage = '\0';
+  char compression = '\0';
 };
 
 enum class ConstraintKind { primary_key, unique, foreign_key, check, exclusion };
@@ -166,9 +203,31 @@ struct Trigger {
   Oid function = 0;
   bool enabled = true;
   bool is_clone = false; // cloned from a partitioned table's trigger
+  char mode = 'O';       // tgenabled: O origin/local, D disabled, R replica, A always
+  std::optional<std::string> comment;
+};
+
+// An extended statistics object (CREATE STATISTICS) on a table.
+struct ExtendedStatistics {
+  QualifiedName name;
+  std::string definition; // pg_get_statisticsobjdef: "CREATE STATISTICS … ON … FROM …"
+  int target = -1;        // stxstattarget; -1: the default
+  std::string owner;
+  std::optional<std::string> comment;
 };
 
 enum class TableKind { table, partitioned_table, foreign_table };
+
+// A row-level security policy (pg_policy), expressions as pg_get_expr gives them.
+struct Policy {
+  std::string name;
+  bool permissive = true;
+  std::string command;            // ALL, SELECT, INSERT, UPDATE, DELETE
+  std::vector<std::string> roles; // role names; "public" for PUBLIC (pg_policy's 0)
+  std::optional<std::string> using_expression;
+  std::optional<std::string> check_expression;
+  std::optional<std::string> comment;
+};
 
 struct Table {
   Oid oid = 0;
@@ -187,6 +246,16 @@ struct Table {
   std::int64_t estimated_rows = 0;            // reltuples (-1 → 0 when never analyzed)
   std::int64_t size_bytes = 0;                // pg_table_size
   bool has_oids_or_unsupported = false;       // reserved
+  Access access;                              // column privileges carry their column
+  bool row_security = false;                  // ENABLE ROW LEVEL SECURITY
+  bool force_row_security = false;            // FORCE ROW LEVEL SECURITY
+  std::vector<Policy> policies;
+  std::vector<std::string> options;       // reloptions: "fillfactor=70", "autovacuum_enabled=false"
+  std::vector<std::string> toast_options; // its TOAST table's reloptions, without "toast."
+  std::optional<std::string> clustered_index; // CLUSTER ON, by index name
+  char replica_identity = 'd';                // d default, n nothing, f full, i index
+  std::optional<std::string> replica_identity_index;
+  std::vector<ExtendedStatistics> extended_statistics;
 };
 
 enum class ViewKind { view, materialized_view };
@@ -198,6 +267,10 @@ struct View {
   std::string definition;     // pg_get_viewdef (the SELECT)
   std::vector<Index> indexes; // materialized views only
   std::optional<std::string> comment;
+  bool populated = true; // a materialized view created WITH NO DATA and never refreshed: false
+  Access access;
+  std::vector<std::string> options; // reloptions: security_barrier, check_option, fillfactor …
+  std::vector<std::pair<std::string, std::string>> column_comments; // (column, comment)
 };
 
 // Everything pgsplit reads from the source, in one snapshot.
@@ -205,6 +278,9 @@ struct Catalog {
   std::string database;
   std::string server_encoding;
   int server_version = 0;
+  // Large objects (pg_largeobject) are the database's, not a schema's: counted, not copied.
+  std::int64_t large_objects = 0;
+  std::int64_t large_objects_bytes = 0; // pg_largeobject's size on disk
 
   std::vector<Schema> schemas;       // user schemas only (no pg_*, information_schema)
   std::vector<Extension> extensions; // plpgsql included

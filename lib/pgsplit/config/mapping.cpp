@@ -83,4 +83,12 @@ std::string_view to_string(CrossTargetForeignKeys action) {
   return "?";
 }
 
+std::string_view to_string(Owners owners) {
+  return owners == Owners::keep ? "keep" : "connecting_role";
+}
+
+std::string_view to_string(Privileges privileges) {
+  return privileges == Privileges::keep ? "keep" : "none";
+}
+
 } // namespace pgsplit::config

@@ -125,12 +125,16 @@ struct ExcludeEntry {
 enum class SchemaMode { create, existing };
 enum class IfTargetNotEmpty { fail, truncate };
 enum class CrossTargetForeignKeys { drop, fail };
+enum class Owners { keep, connecting_role };
+enum class Privileges { keep, none };
 
 struct Options {
   int jobs = 4;
   SchemaMode schema = SchemaMode::create;
   IfTargetNotEmpty if_target_not_empty = IfTargetNotEmpty::fail;
   CrossTargetForeignKeys cross_target_foreign_keys = CrossTargetForeignKeys::drop;
+  Owners owners = Owners::keep;             // the source's owners, where the target has them
+  Privileges privileges = Privileges::keep; // the source's GRANT/REVOKE and default privileges
   core::Location location; // of the `options` key; file only when the section is absent
 };
 
@@ -147,5 +151,7 @@ std::string_view to_string(StampTool tool);
 std::string_view to_string(SchemaMode mode);
 std::string_view to_string(IfTargetNotEmpty action);
 std::string_view to_string(CrossTargetForeignKeys action);
+std::string_view to_string(Owners owners);
+std::string_view to_string(Privileges privileges);
 
 } // namespace pgsplit::config

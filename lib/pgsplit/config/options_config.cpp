@@ -5,8 +5,8 @@
 namespace pgsplit::config {
 namespace {
 
-const std::vector<std::string> option_keys = {"jobs", "schema", "if_target_not_empty",
-                                              "cross_target_foreign_keys"};
+const std::vector<std::string> option_keys = {
+    "jobs", "schema", "if_target_not_empty", "cross_target_foreign_keys", "owners", "privileges"};
 
 void read_jobs(FieldReader& reader, const YamlNode& node, Options& options) {
   const std::optional<long long> jobs = reader.integer(node, "options.jobs");
@@ -19,6 +19,19 @@ void read_jobs(FieldReader& reader, const YamlNode& node, Options& options) {
     return;
   }
   options.jobs = static_cast<int>(*jobs);
+}
+
+void read_access(FieldReader& reader, const YamlNode& node, Options& options) {
+  if (const YamlNode* owners = node.find("owners")) {
+    options.owners =
+        reader.choice(*owners, "options.owners", {Owners::keep, Owners::connecting_role})
+            .value_or(options.owners);
+  }
+  if (const YamlNode* privileges = node.find("privileges")) {
+    options.privileges =
+        reader.choice(*privileges, "options.privileges", {Privileges::keep, Privileges::none})
+            .value_or(options.privileges);
+  }
 }
 
 } // namespace
@@ -51,6 +64,7 @@ Options read_options(FieldReader& reader, const YamlNode& node, Position owner) 
                     {CrossTargetForeignKeys::drop, CrossTargetForeignKeys::fail})
             .value_or(options.cross_target_foreign_keys);
   }
+  read_access(reader, node, options);
   return options;
 }
 

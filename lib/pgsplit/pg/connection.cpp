@@ -118,6 +118,9 @@ Connection Connection::open(const std::string& conninfo, const ConnectOptions& o
   Connection connection(raw.release(), "");
   connection.description_ = describe_connected(connection.native());
   connection.exec("SET standard_conforming_strings = on");
+  // As pg_dump: a query that a row-level security policy would filter fails instead of
+  // silently reading (and copying, or verifying) a subset of the rows.
+  connection.exec("SET row_security = off");
   if (options.read_only) {
     connection.exec("SET default_transaction_read_only = on");
   }

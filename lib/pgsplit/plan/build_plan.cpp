@@ -1,6 +1,10 @@
+#include <pgsplit/core/byte_size.hpp>
 #include <pgsplit/plan/build_plan.hpp>
+#include <pgsplit/plan/findings.hpp>
 #include <pgsplit/plan/placement.hpp>
 #include <pgsplit/plan/rules.hpp>
+
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -31,6 +35,22 @@ void order_tables(TargetPlan& target) {
   }
 }
 
+// Large objects belong to the database, not to a table: no target gets them. Never silent.
+void report_large_objects(const catalog::Catalog& catalog, Plan& plan) {
+  if (catalog.large_objects == 0) {
+    return;
+  }
+  detail::add_warning(
+      plan, core::Location{},
+      fmt::format("the source holds {} large object{} ({} in pg_largeobject): no target gets "
+                  "them, pgsplit copies tables only",
+                  catalog.large_objects, catalog.large_objects == 1 ? "" : "s",
+                  core::format_bytes(catalog.large_objects_bytes)),
+      "copy them to the target that needs them yourself (pg_dump --blobs --data-only with -t "
+      "of any small table dumps them all; pg_restore that into the target), or move them into "
+      "bytea columns of mapped tables before the split");
+}
+
 } // namespace
 
 Plan build_plan(const config::Mapping& mapping, const catalog::Catalog& catalog) {
@@ -41,6 +61,8 @@ Plan build_plan(const config::Mapping& mapping, const catalog::Catalog& catalog)
     target_plan.name = target.name;
     target_plan.create_database = target.create_database;
     target_plan.stamps = target.stamps;
+    target_plan.keep_owners = mapping.options.owners == config::Owners::keep;
+    target_plan.keep_privileges = mapping.options.privileges == config::Privileges::keep;
     plan.targets.push_back(std::move(target_plan));
   }
   const detail::TableTree tree(catalog);
@@ -50,6 +72,7 @@ Plan build_plan(const config::Mapping& mapping, const catalog::Catalog& catalog)
   }
   detail::find_cross_target_foreign_keys(mapping, catalog, plan);
   detail::compute_closures(catalog, plan);
+  report_large_objects(catalog, plan);
   return plan;
 }
 

@@ -258,6 +258,51 @@ void report_shared_sequences(const catalog::Catalog& catalog, Plan& plan) {
   }
 }
 
+std::string_view routine_kind(char kind) {
+  switch (kind) {
+  case 'a':
+    return "aggregate";
+  case 'p':
+    return "procedure";
+  case 'w':
+    return "window function";
+  default:
+    return "function";
+  }
+}
+
+// Functions, types and free-standing sequences of the mapped schemas that no target takes
+// (a sequence owned by a column goes or stays with its table).
+void find_objects_left_behind(const catalog::Catalog& catalog, Plan& plan) {
+  std::set<ObjectRef> taken;
+  for (const auto& target : plan.targets) {
+    for (const Oid oid : target.functions)
+      taken.insert({ObjectKind::function, oid});
+    for (const Oid oid : target.types)
+      taken.insert({ObjectKind::type, oid});
+    for (const Oid oid : target.sequences)
+      taken.insert({ObjectKind::sequence, oid});
+  }
+  for (const auto& type : catalog.types) {
+    if (taken.count({ObjectKind::type, type.oid}) == 0) {
+      plan.objects_left_behind.push_back(
+          {std::string(catalog::to_string(type.kind)), type.name.to_string()});
+    }
+  }
+  for (const auto& function : catalog.functions) {
+    if (taken.count({ObjectKind::function, function.oid}) == 0) {
+      plan.objects_left_behind.push_back(
+          {std::string(routine_kind(function.kind)),
+           fmt::format("{}({})", function.name.to_string(), function.identity_arguments)});
+    }
+  }
+  for (const auto& sequence : catalog.sequences) {
+    if (!sequence.owner_table && taken.count({ObjectKind::sequence, sequence.oid}) == 0) {
+      plan.objects_left_behind.push_back({"sequence", sequence.name.to_string()});
+    }
+  }
+}
+
 } // namespace
 
 void compute_closures(const catalog::Catalog& catalog, Plan& plan) {
@@ -278,6 +323,7 @@ void compute_closures(const catalog::Catalog& catalog, Plan& plan) {
     fill_target(target, needed_objects(start, graph, catalog), views, catalog, graph);
   }
   report_shared_sequences(catalog, plan);
+  find_objects_left_behind(catalog, plan);
 }
 
 } // namespace pgsplit::plan::detail

@@ -24,6 +24,14 @@ struct ExistingTable {
   std::vector<ExistingColumn> columns;
 };
 
+// A role of the target server, and whether pgsplit's role may make it an object's owner
+// (superuser, or member of it: ALTER … OWNER TO needs that).
+struct TargetRole {
+  std::string name;
+  bool can_assign = false;
+  bool can_create_schemas = false; // CREATE on the target database (it may own a schema)
+};
+
 struct TargetFacts {
   std::string target;
   bool reachable = false;
@@ -36,6 +44,9 @@ struct TargetFacts {
   bool is_source_database = false;
   std::vector<std::string> available_extensions;
   std::vector<ExistingTable> existing_tables;
+  bool roles_known = false;  // false: the server was not asked (unreachable)
+  bool is_superuser = false; // pgsplit's role there
+  std::vector<TargetRole> roles;
 };
 
 // A row filter that the source refused (EXPLAIN failed), or how well several filters cover a

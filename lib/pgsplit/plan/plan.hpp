@@ -57,6 +57,13 @@ struct LeftBehindView {
   std::string reason; // e.g. "uses tables of targets auth and payment"
 };
 
+// A function, aggregate, type or free-standing sequence of the mapped schemas that no target
+// needs: it stays in the monolith only.
+struct LeftBehindObject {
+  std::string kind; // "function", "aggregate", "enum", "domain", "sequence" …
+  std::string name; // "app.total(numeric)"
+};
+
 struct ExcludedTable {
   Oid table = 0;
   QualifiedName name;
@@ -88,6 +95,17 @@ struct TargetPlan {
   std::vector<std::string> stamp_summaries; // "alembic alembic_version_auth → 4f1e2d3c5b6a"
   std::int64_t estimated_rows = 0;
   std::int64_t size_bytes = 0;
+  // options.owners / options.privileges, and the roles the target server cannot take (found
+  // by the preflight): objects of `unassignable_owners` stay with the role pgsplit connects
+  // as, grants to `missing_roles` are left out (the plan warns about both).
+  bool keep_owners = true;
+  bool keep_privileges = true;
+  std::vector<std::string> unassignable_owners;
+  std::vector<std::string> missing_roles;
+  // For ownership/ownership.hpp: without superuser, a schema's owner needs CREATE on the
+  // target database, an object's owner CREATE on its schema.
+  bool connecting_as_superuser = false;
+  std::vector<std::string> roles_without_database_create;
 };
 
 enum class Severity { error, warning };
@@ -103,6 +121,7 @@ struct Plan {
   std::vector<TargetPlan> targets;
   std::vector<ExcludedTable> excluded; // deliberately left behind
   std::vector<LeftBehindView> views_left_behind;
+  std::vector<LeftBehindObject> objects_left_behind;
   std::vector<CrossTargetForeignKey> cross_target_foreign_keys; // all of them
   std::vector<SharedSequence> shared_sequences;
   std::vector<Finding> findings;

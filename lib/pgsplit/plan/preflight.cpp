@@ -1,5 +1,6 @@
 #include <pgsplit/plan/build_plan.hpp>
 #include <pgsplit/plan/findings.hpp>
+#include <pgsplit/plan/rules.hpp>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -260,6 +261,15 @@ void check_filtered_references(Plan& plan, const SourceFacts& facts,
   }
 }
 
+// Only when pgsplit creates the objects: with options.schema: existing they are the target's.
+void check_roles(Plan& plan, TargetPlan& target, const config::Target& configured,
+                 const config::Mapping& mapping, const catalog::Catalog& catalog,
+                 const TargetFacts& facts) {
+  if (mapping.options.schema == config::SchemaMode::create) {
+    detail::check_target_roles(plan, target, at(configured.location, target.name), catalog, facts);
+  }
+}
+
 TargetPlan* find_target(Plan& plan, const std::string& name) {
   const auto found = std::find_if(plan.targets.begin(), plan.targets.end(),
                                   [&](const TargetPlan& target) { return target.name == name; });
@@ -279,11 +289,13 @@ void check_preflight(Plan& plan, const config::Mapping& mapping, const catalog::
     if (check_connection(plan, *target, configured, target_facts)) {
       check_server(plan, *target, configured, catalog, mapping, target_facts);
       check_tables(plan, *target, mapping, catalog, target_facts);
+      check_roles(plan, *target, configured, mapping, catalog, target_facts);
     } else if (!target_facts.database_exists && configured.create_database &&
                target_facts.can_create) {
       // To be created: no tables yet, but its server (version, encoding, extensions, read
       // from a maintenance database) must take what the source needs.
       check_server(plan, *target, configured, catalog, mapping, target_facts);
+      check_roles(plan, *target, configured, mapping, catalog, target_facts);
     }
   }
   check_source(plan, facts.source, catalog);

@@ -142,6 +142,10 @@ std::string render_json(const Plan& plan, const catalog::Catalog& catalog) {
                                             {"materialized", view.materialized},
                                             {"reason", view.reason}});
   }
+  doc["objects_left_behind"] = Json::array();
+  for (const LeftBehindObject& object : plan.objects_left_behind) {
+    doc["objects_left_behind"].push_back(Json{{"kind", object.kind}, {"name", object.name}});
+  }
   doc["cross_target_foreign_keys"] = foreign_keys_json(plan.cross_target_foreign_keys);
   doc["shared_sequences"] = Json::array();
   for (const SharedSequence& sequence : plan.shared_sequences) {

@@ -307,6 +307,9 @@ void append_left_behind(std::string& out, const Plan& plan) {
                                   view.name.to_string()),
                       view.reason);
   }
+  for (const LeftBehindObject& object : plan.objects_left_behind) {
+    rows.emplace_back(fmt::format("{} {}", object.kind, object.name), "needed by no target");
+  }
   if (rows.empty()) {
     return;
   }

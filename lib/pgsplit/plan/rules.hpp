@@ -2,6 +2,7 @@
 
 #include <pgsplit/catalog/model.hpp>
 #include <pgsplit/config/mapping.hpp>
+#include <pgsplit/plan/facts.hpp>
 #include <pgsplit/plan/plan.hpp>
 
 // The planner's rules after placement; internal (see build_plan.hpp).
@@ -14,5 +15,11 @@ void find_cross_target_foreign_keys(const config::Mapping& mapping, const catalo
 // Rule 6: what each target needs besides its tables (schemas, extensions, types, functions,
 // sequences, views), views left behind, sequences shared between targets.
 void compute_closures(const catalog::Catalog& catalog, Plan& plan);
+
+// Rule 7, roles: owners the target server lacks or pgsplit may not assign (warnings; the
+// objects stay with the connecting role), grantees it lacks (warnings; grants left out), roles
+// of row-level security policies it lacks (errors). Records the first two in `target`.
+void check_target_roles(Plan& plan, TargetPlan& target, const core::Location& where,
+                        const catalog::Catalog& catalog, const TargetFacts& facts);
 
 } // namespace pgsplit::plan::detail

@@ -22,6 +22,31 @@ std::vector<std::string> available_extensions(pg::Connection& connection) {
   return names;
 }
 
+// Every role of the server (roles are shared by its databases), whether this role may make it
+// an owner (ALTER … OWNER TO wants membership, PostgreSQL 16: the SET option; a superuser may
+// always) and whether it may own a schema there (CREATE on the database; a database pgsplit
+// will create belongs to this role, and only superusers have CREATE on it).
+void read_roles(pg::Connection& connection, plan::TargetFacts& facts, bool database_exists) {
+  const auto result = connection.exec(
+      "SELECT rolname AS name,\n"
+      "       pg_catalog.pg_has_role(oid, CASE WHEN current_setting('server_version_num')::int\n"
+      "                                         >= 160000 THEN 'SET' ELSE 'MEMBER' END)\n"
+      "         AS can_assign,\n"
+      "       CASE WHEN $1::boolean THEN pg_catalog.has_database_privilege(oid, "
+      "current_database(),\n"
+      "                                                            'CREATE')\n"
+      "            ELSE rolsuper OR rolname = current_user END AS can_create_schemas,\n"
+      "       rolname = current_user AND rolsuper AS connecting_superuser\n"
+      "FROM pg_catalog.pg_roles ORDER BY rolname",
+      {database_exists ? "true" : "false"});
+  for (int row = 0; row < result.rows(); ++row) {
+    facts.roles.push_back({result.text(row, "name"), result.boolean(row, "can_assign"),
+                           result.boolean(row, "can_create_schemas")});
+    facts.is_superuser = facts.is_superuser || result.boolean(row, "connecting_superuser");
+  }
+  facts.roles_known = true;
+}
+
 // CREATE on the database is what creating schemas (and so every object) needs.
 void read_database_facts(pg::Connection& connection, plan::TargetFacts& facts) {
   const auto result =
@@ -32,6 +57,7 @@ void read_database_facts(pg::Connection& connection, plan::TargetFacts& facts) {
   facts.encoding = result.text(0, "encoding");
   facts.can_create = result.boolean(0, "can_create");
   facts.available_extensions = available_extensions(connection);
+  read_roles(connection, facts, true);
 }
 
 // The database is missing: what its server offers, from a maintenance database. `encoding`
@@ -48,6 +74,7 @@ void read_server_facts(pg::Connection& connection, plan::TargetFacts& facts) {
   facts.encoding = result.text(0, "encoding");
   facts.can_create = result.boolean(0, "can_create");
   facts.available_extensions = available_extensions(connection);
+  read_roles(connection, facts, false);
 }
 
 // The names the plan gives this target's tables (none when the plan has no such target).

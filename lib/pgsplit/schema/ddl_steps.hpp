@@ -139,4 +139,21 @@ void add_triggers(std::vector<Statement>& out, const Context& context, const Tar
 void add_views(std::vector<Statement>& out, Context& context);
 void add_refreshes(std::vector<Statement>& out, const Context& context);
 
+// storage_ddl.cpp: ` WITH (…)` of CREATE TABLE (reloptions, toast.*), or empty; the columns'
+// statistics targets, STORAGE and COMPRESSION; CLUSTER ON and REPLICA IDENTITY (post-data).
+std::string storage_parameters(const catalog::Table& table);
+void add_column_storage(std::vector<Statement>& out, const Context& context,
+                        const TargetTable& table);
+void add_index_settings(std::vector<Statement>& out, const Context& context,
+                        const TargetTable& table);
+void add_extended_statistics(std::vector<Statement>& out, Context& context,
+                             const TargetTable& table);
+
+// policies_ddl.cpp: row-level security policies and ENABLE/FORCE ROW LEVEL SECURITY.
+void add_row_security(std::vector<Statement>& out, const Context& context);
+
+// access_ddl.cpp: ALTER … OWNER TO, GRANT/REVOKE and ALTER DEFAULT PRIVILEGES, as the target's
+// plan says (options.owners, options.privileges, roles the target server lacks).
+void add_access(std::vector<Statement>& out, Context& context);
+
 } // namespace pgsplit::schema::detail

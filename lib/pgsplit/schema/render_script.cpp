@@ -62,6 +62,10 @@ std::string render_script(const TargetDdl& ddl) {
   }
   add_header(out, "views");
   add_statements(out, ddl.views);
+  if (!ddl.access.empty()) {
+    add_header(out, "access: row-level security, owners, privileges");
+    add_statements(out, ddl.access);
+  }
   return out;
 }
 

@@ -71,11 +71,13 @@ void add_table(std::vector<Statement>& out, const Context& context, const Target
   if (source.partition_key) {
     sql += " PARTITION BY " + context.rewrite(table, *source.partition_key);
   }
+  sql += storage_parameters(source);
   const bool partitioned = source.kind == catalog::TableKind::partitioned_table;
   out.push_back(
       statement(std::move(sql), fmt::format("{} {}", partitioned ? "partitioned table" : "table",
                                             table.placed->target_name.to_string())));
   add_inherited_column_changes(out, context, table);
+  add_column_storage(out, context, table);
   add_table_comments(out, context, table);
 }
 

@@ -51,13 +51,15 @@ std::vector<Statement> pre_data(detail::Context& context, const detail::RoutineO
   return out;
 }
 
-std::vector<TablePostData> post_data(const detail::Context& context) {
+std::vector<TablePostData> post_data(detail::Context& context) {
   std::vector<TablePostData> tables;
   for (const auto& table : context.tables()) {
     TablePostData post{table.source->oid, table.placed->target_name, {}};
     detail::add_keys_and_indexes(post.statements, context, table);
     detail::add_checks_and_exclusions(post.statements, context, table);
     detail::add_triggers(post.statements, context, table);
+    detail::add_index_settings(post.statements, context, table);
+    detail::add_extended_statistics(post.statements, context, table);
     if (!post.statements.empty()) {
       tables.push_back(std::move(post));
     }
@@ -85,6 +87,8 @@ TargetDdl generate_target_ddl(const catalog::Catalog& catalog, const plan::Targe
   ddl.post_data = post_data(context);
   detail::add_foreign_keys(ddl.foreign_keys, context);
   ddl.views = views(context, order);
+  detail::add_row_security(ddl.access, context);
+  detail::add_access(ddl.access, context);
   ddl.notes = context.notes();
   return ddl;
 }

@@ -45,9 +45,12 @@ struct TargetDdl {
   std::vector<TablePostData> post_data;          // one per placed table that needs any
   std::vector<ForeignKeyStatement> foreign_keys; // inside the target (cross-target ones left out)
   // Views and materialized views the plan keeps, in dependency order, then REFRESH of the
-  // materialized ones: after every table of the target is complete. Also there: unvalidated
-  // (NOT VALID) domain checks, and functions that need a view.
+  // materialized ones (those populated in the source): after every table of the target is
+  // complete. Also there: unvalidated (NOT VALID) domain checks, and functions that need a view.
   std::vector<Statement> views;
+  // Row-level security (policies, ENABLE/FORCE), owners and privileges: last of all, after
+  // apply's verification (the connecting role may no longer read every row once they are set).
+  std::vector<Statement> access;
   // What was left out or changed on the way, one sentence each, for the plan/apply report
   // ("aggregate app.total(numeric) is not created: …", "view app.v reads renamed tables: …").
   std::vector<std::string> notes;
@@ -60,8 +63,8 @@ struct TargetDdl {
 TargetDdl generate_target_ddl(const catalog::Catalog& catalog, const plan::TargetPlan& target);
 
 // The whole script of a target in execution order, for `pgsplit plan --sql`: `-- pre-data`,
-// `-- post-data: <table>`, `-- foreign keys`, `-- views` headers, every statement ended by `;`
-// and a blank line. Runs as is with `psql -v ON_ERROR_STOP=1 -f`.
+// `-- post-data: <table>`, `-- foreign keys`, `-- views`, `-- access` (when there is any) headers,
+// every statement ended by `;` and a blank line. Runs as is with `psql -v ON_ERROR_STOP=1 -f`.
 std::string render_script(const TargetDdl& ddl);
 
 } // namespace pgsplit::schema

@@ -2,6 +2,7 @@
 #include <pgsplit/schema/ddl_steps.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace pgsplit::schema::detail {
 namespace {
@@ -31,10 +32,19 @@ void add_view(std::vector<Statement>& out, Context& context, const catalog::View
   }
   const bool materialized = is_materialized(view);
   const std::string kind = materialized ? "MATERIALIZED VIEW" : "VIEW";
-  out.push_back(statement(fmt::format("CREATE {} {} AS\n{}{}", kind, name, renamed,
+  // reloptions: security_barrier, security_invoker, check_option; fillfactor … of a
+  // materialized view. Values from the source's catalog, where PostgreSQL validated them.
+  const std::string options = view.options.empty()
+                                  ? std::string()
+                                  : fmt::format(" WITH ({})", fmt::join(view.options, ", "));
+  out.push_back(statement(fmt::format("CREATE {} {}{} AS\n{}{}", kind, name, options, renamed,
                                       materialized ? "\nWITH NO DATA" : ""),
                           (materialized ? "materialized view " : "view ") + readable));
   add_comment(out, kind + " " + name, "view " + readable, view.comment);
+  for (const auto& [column, comment] : view.column_comments) {
+    add_comment(out, fmt::format("COLUMN {}.{}", name, pg::quote_ident(column)),
+                fmt::format("column {}.{}", readable, column), comment);
+  }
   for (const auto& index : view.indexes) {
     out.push_back(statement(context.renames().rewrite(index.definition), "index " + index.name));
     add_comment(out, "INDEX " + pg::quote_qualified(view.name.schema, index.name),
@@ -59,7 +69,8 @@ void add_views(std::vector<Statement>& out, Context& context) {
 void add_refreshes(std::vector<Statement>& out, const Context& context) {
   for (const catalog::Oid oid : context.target().views) {
     const auto* view = context.catalog().find_view(oid);
-    if (view != nullptr && is_materialized(*view)) {
+    // One the source keeps unpopulated (WITH NO DATA, never refreshed) stays so.
+    if (view != nullptr && is_materialized(*view) && view->populated) {
       out.push_back(statement("REFRESH MATERIALIZED VIEW " +
                                   pg::quote_qualified(view->name.schema, view->name.name),
                               "refresh of materialized view " + view->name.to_string()));

@@ -47,6 +47,18 @@ TEST_CASE("options keeps defaults for what it does not set", "[config]") {
   CHECK(options("  jobs: '3'\n").jobs == 3);
 }
 
+TEST_CASE("owners and privileges are kept unless the mapping says otherwise", "[config]") {
+  const Options defaults = options("  jobs: 2\n");
+  CHECK(defaults.owners == Owners::keep);
+  CHECK(defaults.privileges == Privileges::keep);
+  const Options set = options("  owners: connecting_role\n  privileges: none\n");
+  CHECK(set.owners == Owners::connecting_role);
+  CHECK(set.privileges == Privileges::none);
+  CHECK(problems("  owners: nobody\n  privileges: all\n") ==
+        Problems{"6:11: options.owners: expected one of keep, connecting_role, got 'nobody'",
+                 "7:15: options.privileges: expected one of keep, none, got 'all'"});
+}
+
 TEST_CASE("jobs is an integer of at least 1", "[config]") {
   CHECK(problems("  jobs: 0\n") == Problems{"6:9: options.jobs: expected an integer >= 1, got 0"});
   CHECK(problems("  jobs: -2\n") ==

@@ -87,3 +87,41 @@ TEST_CASE("views go with their tables, a view spanning targets is left behind", 
   CHECK(plan.views_left_behind[0].view == spanning);
   CHECK(plan.views_left_behind[0].reason == "reads tables of auth and billing");
 }
+
+TEST_CASE("functions, aggregates, types and free sequences that no target needs are listed as "
+          "left behind",
+          "[plan]") {
+  CatalogBuilder builder;
+  const auto users = builder.table("public", "users").oid;
+  builder.table("public", "invoices");
+  const auto status = builder.type("userstatus", catalog::TypeKind::enumeration);
+  builder.type("unused", catalog::TypeKind::domain);
+  builder.sequence("orphan_seq");
+  const auto total = builder.function("total", "");
+  builder.edit().functions.back().kind = 'a';
+  builder.edit().functions.back().identity_arguments = "numeric";
+  builder.function("helper", "SELECT 1");
+  builder.depends({ObjectKind::table, users}, {ObjectKind::type, status});
+  (void)total;
+
+  const auto plan = plan::build_plan(mapping_from(split_mapping), builder.catalog());
+  std::vector<std::string> left;
+  for (const auto& object : plan.objects_left_behind) {
+    left.push_back(object.kind + " " + object.name);
+  }
+  CHECK(left == std::vector<std::string>{"domain public.unused", "aggregate public.total(numeric)",
+                                         "function public.helper()", "sequence public.orphan_seq"});
+}
+
+TEST_CASE("large objects in the source are a warning with their count and size", "[plan]") {
+  CatalogBuilder builder;
+  builder.table("public", "users");
+  builder.table("public", "sessions");
+  builder.table("public", "invoices");
+  builder.edit().large_objects = 3;
+  builder.edit().large_objects_bytes = 16384;
+  const auto plan = plan::build_plan(mapping_from(split_mapping), builder.catalog());
+  CHECK_THAT(messages(plan, Severity::warning),
+             Contains("the source holds 3 large objects (16.0 kB in pg_largeobject): no target "
+                      "gets them"));
+}

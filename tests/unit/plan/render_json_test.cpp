@@ -32,8 +32,8 @@ TEST_CASE("render_json writes the documented top-level keys in order", "[plan]")
   CHECK(text.rfind("{\n  \"format_version\": 1,\n  \"source\": {\n    \"connection\"", 0) == 0);
   const Json doc = Json::parse(text);
   CHECK(keys_of(doc) == Keys{"format_version", "source", "targets", "excluded", "views_left_behind",
-                             "cross_target_foreign_keys", "shared_sequences", "totals", "errors",
-                             "warnings", "ok"});
+                             "objects_left_behind", "cross_target_foreign_keys", "shared_sequences",
+                             "totals", "errors", "warnings", "ok"});
   CHECK(doc["source"] ==
         Json{{"connection", "postgresql://app@mono:5432/app"}, {"database", "app"}});
   CHECK(doc["ok"] == true);
