@@ -160,6 +160,7 @@ int apply_online(PlanningSession& session, copy::ApplyOptions options, const std
   const std::string give_up = "`pgsplit cleanup` removes the replication objects; then drop the "
                               "targets' databases and run `pgsplit apply --online` again";
   refuse_incomplete(report, format, give_up, "fix the cause; " + give_up);
+  copy::apply_access(session.mapping, session.catalog, session.plan);
   online::subscribe_targets(session.mapping);
   online::wait_until_streaming(session.mapping);
   if (format == "json") {

@@ -6,7 +6,8 @@ namespace {
 
 // User triggers of the selected tables: internal ones (those of foreign keys) are left out;
 // a clone on a partition has its partitioned table's trigger as tgparentid. Triggers on views
-// (INSTEAD OF) are not read: the model's views have none.
+// (INSTEAD OF) are not read: the model's views have none. The write fence an online cut-over
+// puts on the source (online/fence.hpp, schema _pgsplit_fence) belongs to no service.
 constexpr std::string_view triggers_query = R"(
   SELECT t.oid, t.tgrelid AS table_oid, t.tgname AS name,
          pg_get_triggerdef(t.oid) AS definition, t.tgfoid AS function_oid,
@@ -18,6 +19,8 @@ constexpr std::string_view triggers_query = R"(
                              AND ds.objsubid = 0
   WHERE c.relnamespace = ANY ($1::oid[]) AND c.relkind IN ('r', 'p', 'f')
     AND NOT t.tgisinternal
+    AND t.tgfoid NOT IN (SELECT p.oid FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                         WHERE n.nspname = '_pgsplit_fence')
   ORDER BY t.tgrelid, t.tgname)";
 
 } // namespace
