@@ -41,7 +41,7 @@ sandbox=bench-online
 work=$(mktemp -d /tmp/pgsplit-bench-online.XXXXXX)
 load_pid=
 cleanup() {
-  [[ -n $load_pid ]] && kill "$load_pid" 2>/dev/null
+  [[ -n $load_pid ]] && kill "$load_pid" 2>/dev/null || true
   "$root/scripts/pg-sandbox" stop "$sandbox" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
@@ -81,7 +81,7 @@ start_load() {
   "$pgbench" -n -c 2 -R "$rate" -T 3600 -f "$work/writes.sql" "$MONOLITH_URL" >"$work/load.log" 2>&1 &
   load_pid=$!
 }
-stop_load() { kill "$load_pid" 2>/dev/null; wait "$load_pid" 2>/dev/null || true; load_pid=; }
+stop_load() { kill "$load_pid" 2>/dev/null || true; wait "$load_pid" 2>/dev/null || true; load_pid=; }
 wal() { sql "$MONOLITH_URL" -c "SELECT pg_current_wal_lsn()"; }
 wal_bytes() { sql "$MONOLITH_URL" -c "SELECT pg_wal_lsn_diff('$2', '$1')::bigint"; }
 
@@ -100,7 +100,7 @@ started=$EPOCHREALTIME
 "$pgsplit" apply -c config/demo.yaml -j "$jobs" --online -q --format json >"$work/online.json"
 online=$(since "$started")
 lsn_after=$(wal)
-copy_seconds=$(json "$work/online.json" 'd["apply"]["seconds"]')
+copy_seconds=$(json "$work/online.json" 'round(d["apply"]["seconds"], 2)')
 catch_up=$(awk -v a="$online" -v b="$copy_seconds" 'BEGIN { printf "%.2f", a - b }')
 wal_during=$(wal_bytes "$lsn_before" "$lsn_after")
 
@@ -117,7 +117,7 @@ done
 
 echo "== cutover under the load" >&2
 "$pgsplit" cutover -c config/demo.yaml --format json >"$work/cutover.json"
-freeze=$(json "$work/cutover.json" 'd["write_freeze_seconds"]')
+freeze=$(json "$work/cutover.json" 'round(d["write_freeze_seconds"], 2)')
 cutover_ok=$(json "$work/cutover.json" 'd["ok"]')
 stop_load
 
@@ -141,6 +141,11 @@ step. One run: the numbers move by tens of percent between runs on this shared m
 | largest lag while streaming (20 samples, 1 s apart) | $(numfmt --to=iec "$max_lag")B, $max_seconds s |
 | \`cutover\` write freeze (lock → fence committed; counts verified inside) | $freeze s |
 | \`cutover\` verified | $cutover_ok |
+
+Source and targets share one cluster here, so the source's WAL also holds the targets' own
+COPY and index builds: every slot's walsender decodes (and skips) all of it before its
+subscription can confirm the position apply waits for. That is most of the time after the
+copy; with targets on their own servers the source's WAL holds only the application's writes.
 
 The write freeze holds the locks while the targets confirm the last position, the sequences are
 set and every table's rows are counted on both sides; it grows with the number of tables and
