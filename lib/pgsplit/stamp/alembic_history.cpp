@@ -16,12 +16,7 @@ namespace {
 
 core::Diagnostic problem_at(const AlembicRevision& revision, std::string message,
                             std::string hint) {
-  core::Diagnostic diagnostic;
-  diagnostic.where.file = revision.file.string();
-  diagnostic.where.line = revision.line;
-  diagnostic.message = std::move(message);
-  diagnostic.hint = std::move(hint);
-  return diagnostic;
+  return file_problem(revision.file, revision.line, std::move(message), std::move(hint));
 }
 
 bool is_revision_file(const fs::directory_entry& entry) {

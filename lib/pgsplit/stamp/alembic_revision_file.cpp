@@ -1,5 +1,6 @@
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/alembic_revision_file.hpp>
+#include <pgsplit/stamp/migration_dir.hpp>
 #include <pgsplit/stamp/python_assignments.hpp>
 #include <pgsplit/stamp/python_literal.hpp>
 
@@ -14,12 +15,7 @@ constexpr const char* literal_hint =
 
 [[noreturn]] void fail(const std::filesystem::path& file, int line, std::string message,
                        std::string hint = literal_hint) {
-  core::Diagnostic diagnostic;
-  diagnostic.where.file = file.string();
-  diagnostic.where.line = line;
-  diagnostic.message = std::move(message);
-  diagnostic.hint = std::move(hint);
-  throw core::ConfigError(std::move(diagnostic));
+  throw core::ConfigError(file_problem(file, line, std::move(message), std::move(hint)));
 }
 
 // Python keeps the last assignment of a name: so do we.

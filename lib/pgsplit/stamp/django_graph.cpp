@@ -17,12 +17,7 @@ namespace {
 std::string shown(const DjangoKey& key) { return fmt::format("{}.{}", key.first, key.second); }
 
 core::Diagnostic at_file(const DjangoMigration& migration, std::string message, std::string hint) {
-  core::Diagnostic diagnostic;
-  diagnostic.where.file = migration.file.string();
-  diagnostic.where.line = migration.line;
-  diagnostic.message = std::move(message);
-  diagnostic.hint = std::move(hint);
-  return diagnostic;
+  return file_problem(migration.file, migration.line, std::move(message), std::move(hint));
 }
 
 // The graph Django's loader builds for a database where nothing is applied yet: squashed

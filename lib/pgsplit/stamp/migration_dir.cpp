@@ -17,11 +17,7 @@ constexpr const char* relative_path_hint =
     "paths in the mapping file are relative to the folder of the mapping file";
 
 [[noreturn]] void fail(const fs::path& where, std::string message, std::string hint) {
-  core::Diagnostic diagnostic;
-  diagnostic.where.file = where.string();
-  diagnostic.message = std::move(message);
-  diagnostic.hint = std::move(hint);
-  throw core::ConfigError(std::move(diagnostic));
+  throw core::ConfigError(file_problem(where, 0, std::move(message), std::move(hint)));
 }
 
 void check_is_folder(const fs::path& dir) {
@@ -62,6 +58,16 @@ std::vector<fs::directory_entry> list_migration_dir(const fs::path& dir, bool re
   std::sort(entries.begin(), entries.end(),
             [](const auto& a, const auto& b) { return a.path() < b.path(); });
   return entries;
+}
+
+core::Diagnostic file_problem(const std::filesystem::path& file, int line, std::string message,
+                              std::string hint) {
+  core::Diagnostic diagnostic;
+  diagnostic.where.file = file.string();
+  diagnostic.where.line = line;
+  diagnostic.message = std::move(message);
+  diagnostic.hint = std::move(hint);
+  return diagnostic;
 }
 
 std::string read_migration_file(const fs::path& file) {

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <pgsplit/core/diagnostic.hpp>
+
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -12,6 +14,11 @@ namespace pgsplit::stamp {
 // Throws core::ConfigError when the folder is missing, is not a folder or cannot be read.
 std::vector<std::filesystem::directory_entry> list_migration_dir(const std::filesystem::path& dir,
                                                                  bool recursive = false);
+
+// A problem found in a migration file or folder, pointing at it (and at its line when known,
+// 1-based; 0: the whole file). Every stamp's file errors are built here.
+core::Diagnostic file_problem(const std::filesystem::path& file, int line, std::string message,
+                              std::string hint);
 
 // The bytes of a migration file. Throws core::ConfigError when it cannot be read.
 std::string read_migration_file(const std::filesystem::path& file);

@@ -13,11 +13,7 @@ namespace fs = std::filesystem;
 namespace {
 
 core::Diagnostic folder_problem(const fs::path& folder, std::string message, std::string hint) {
-  core::Diagnostic diagnostic;
-  diagnostic.where.file = folder.string();
-  diagnostic.message = std::move(message);
-  diagnostic.hint = std::move(hint);
-  return diagnostic;
+  return file_problem(folder, 0, std::move(message), std::move(hint));
 }
 
 } // namespace
