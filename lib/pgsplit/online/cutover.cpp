@@ -47,22 +47,30 @@ void set_sequences(pg::Connection& locked, const config::Mapping& mapping,
     core::record_write(pg::describe_conninfo(mapping.targets[index].url));
     auto target =
         pg::Connection::open(mapping.targets[index].url, {.application_name = "pgsplit cutover"});
+    // One round trip per target: the writes are frozen while this runs.
+    std::string statements;
     for (const auto& value : values) {
-      target.exec(value.sql);
+      statements += value.sql + ";\n";
       report.sequences.push_back(fmt::format("{}: {}", value.target, value.what));
     }
+    target.exec(statements);
   }
+}
+
+// A source session for verification, opened before the freeze so that its setup does not count.
+pg::Connection open_verify_session(const config::Mapping& mapping) {
+  auto session = pg::Connection::open(mapping.source.url,
+                                      {.application_name = "pgsplit cutover", .read_only = true});
+  pg::turn_off_inherited_timeouts(session);
+  return session;
 }
 
 // `schema`: the comparison of each target's tables with the source's, which does not need the
 // freeze and runs before it; otherwise rows (and checksums) and sequences, inside it.
-verify::VerifyReport verify_frozen(const config::Mapping& mapping, const catalog::Catalog& catalog,
-                                   const plan::Plan& plan, const CutoverOptions& options,
-                                   bool schema) {
-  // A snapshot taken now, under the locks, sees the frozen source.
-  auto frozen = pg::Connection::open(mapping.source.url,
-                                     {.application_name = "pgsplit cutover", .read_only = true});
-  pg::turn_off_inherited_timeouts(frozen);
+verify::VerifyReport verify_frozen(pg::Connection& frozen, const config::Mapping& mapping,
+                                   const catalog::Catalog& catalog, const plan::Plan& plan,
+                                   const CutoverOptions& options, bool schema) {
+  // A snapshot taken now (under the locks, for rows) sees the frozen source.
   frozen.exec(pg::consistent_read);
   return verify::verify_split(frozen, mapping, catalog, plan,
                               {.checksums = options.checksums,
@@ -101,18 +109,22 @@ CutoverReport cutover(const config::Mapping& mapping, const catalog::Catalog& ca
   require_streaming(mapping);
   check_table_shapes(mapping, catalog, plan);
   CutoverReport report;
-  report.verify = verify_frozen(mapping, catalog, plan, options, true);
+  {
+    auto session = open_verify_session(mapping);
+    report.verify = verify_frozen(session, mapping, catalog, plan, options, true);
+  }
   if (!report.verify->ok()) {
     return report; // nothing was frozen
   }
   for (const auto& target : plan.targets) {
     report.targets.push_back(target.name);
   }
+  auto frozen_session = open_verify_session(mapping);
   WriteLock lock(mapping.source.url, plan, options.lock_timeout);
   report.lsn = lock.position();
   wait_for_position(lock.session(), mapping, report.lsn, options.catch_up_timeout);
   set_sequences(lock.session(), mapping, catalog, plan, report);
-  auto frozen = verify_frozen(mapping, catalog, plan, options, false);
+  auto frozen = verify_frozen(frozen_session, mapping, catalog, plan, options, false);
   frozen.counted.schema_tables = report.verify->counted.schema_tables;
   report.verify = std::move(frozen);
   if (!report.verify->ok()) {

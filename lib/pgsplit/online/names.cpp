@@ -20,4 +20,13 @@ std::string replication_name(std::string_view target) {
   return name.substr(0, limit - hash.size() - 1) + "_" + hash;
 }
 
+std::string replication_names_array(const config::Mapping& mapping) {
+  // Replication names are [a-z0-9_] only: no element needs quoting inside the literal.
+  std::string names = "{";
+  for (const auto& target : mapping.targets) {
+    names += (names.size() > 1 ? "," : "") + replication_name(target.name);
+  }
+  return names + "}";
+}
+
 } // namespace pgsplit::online

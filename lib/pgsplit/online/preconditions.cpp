@@ -72,21 +72,13 @@ void check_source_settings(pg::Connection& source, const config::Mapping& mappin
   }
 }
 
-std::string names_array(const plan::Plan& plan) {
-  std::string names = "{";
-  for (const auto& target : plan.targets) {
-    names += (names.size() > 1 ? "," : "") + replication_name(target.name);
-  }
-  return names + "}";
-}
-
 void check_leftovers(pg::Connection& source, const config::Mapping& mapping, plan::Plan& plan) {
   const auto found = source.exec(
       "SELECT 'replication slot' AS kind, slot_name::text AS name FROM pg_replication_slots "
       "WHERE slot_name = ANY($1::text[]) "
       "UNION ALL SELECT 'publication', pubname::text FROM pg_publication "
       "WHERE pubname = ANY($1::text[]) ORDER BY 1, 2",
-      {names_array(plan)});
+      {replication_names_array(mapping)});
   for (int row = 0; row < found.rows(); ++row) {
     error(plan, mapping.source.location,
           fmt::format("the source holds the {} {} of an earlier online run",

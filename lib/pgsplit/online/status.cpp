@@ -14,12 +14,7 @@ namespace pgsplit::online {
 namespace {
 
 // The slots, publications and walsenders of every target, in one query each.
-void read_source_side(pg::Connection& source, StatusReport& report) {
-  std::string names = "{";
-  for (const auto& target : report.targets) {
-    names += (names.size() > 1 ? "," : "") + target.name;
-  }
-  names += "}";
+void read_source_side(pg::Connection& source, const std::string& names, StatusReport& report) {
   report.source_lsn = source.exec("SELECT pg_current_wal_lsn()::text AS lsn").text(0, "lsn");
   const auto slots = source.exec(
       "SELECT slot_name, active, "
@@ -117,7 +112,7 @@ StatusReport read_status(const config::Mapping& mapping, const StatusOptions& op
   }
   auto source = pg::Connection::open(mapping.source.url,
                                      {.application_name = "pgsplit status", .read_only = true});
-  read_source_side(source, report);
+  read_source_side(source, replication_names_array(mapping), report);
   for (std::size_t index = 0; index < report.targets.size(); ++index) {
     auto& target = report.targets[index];
     read_target_side(mapping.targets[index], target);

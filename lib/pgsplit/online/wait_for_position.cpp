@@ -59,14 +59,6 @@ private:
   std::map<std::string, std::chrono::steady_clock::time_point> idle_since_;
 };
 
-std::string slot_names(const config::Mapping& mapping) {
-  std::string names = "{";
-  for (const auto& target : mapping.targets) {
-    names += (names.size() > 1 ? "," : "") + replication_name(target.name);
-  }
-  return names + "}";
-}
-
 void require_slots(pg::Connection& source, const std::string& names) {
   const auto missing = source.exec("SELECT n AS name FROM unnest($1::text[]) n "
                                    "WHERE n NOT IN (SELECT slot_name FROM pg_replication_slots)",
@@ -82,7 +74,7 @@ void require_slots(pg::Connection& source, const std::string& names) {
 void wait_for_position(pg::Connection& source, const config::Mapping& mapping,
                        const std::string& position,
                        std::optional<std::chrono::milliseconds> timeout) {
-  const auto names = slot_names(mapping);
+  const auto names = replication_names_array(mapping);
   std::map<std::string, pg::Connection> targets;
   for (const auto& target : mapping.targets) {
     targets.emplace(target.name, pg::Connection::open(target.url, {.application_name = "pgsplit",

@@ -46,6 +46,16 @@ std::string holders(const std::string& source_url, const std::string& oids) {
   return list.empty() ? " (they have gone since)" : list;
 }
 
+core::Error lock_timeout_error(const std::string& source_url, const std::string& oids,
+                               std::chrono::milliseconds lock_timeout) {
+  return core::Error(
+      fmt::format("cut-over could not freeze writes within {} ms: sessions hold locks on "
+                  "the moved tables:{}",
+                  lock_timeout.count(), holders(source_url, oids)),
+      "nothing was changed; let them finish (or stop them) and run `pgsplit cutover` again, "
+      "or give more time with --lock-timeout");
+}
+
 } // namespace
 
 WriteLock::WriteLock(const std::string& source_url, const plan::Plan& plan,
@@ -58,34 +68,39 @@ WriteLock::WriteLock(const std::string& source_url, const plan::Plan& plan,
   // waits for another may deadlock with us. PostgreSQL then cancels one of the two; when it is
   // us, we try again, a few times.
   constexpr int attempts = 5;
-  for (int attempt = 1;; ++attempt) {
-    session_.exec("BEGIN");
-    open_ = true;
-    session_.exec("SELECT set_config('lock_timeout', $1, true)",
-                  {std::to_string(lock_timeout.count()) + "ms"});
-    try {
-      session_.exec(fmt::format("LOCK TABLE {} IN EXCLUSIVE MODE", tables));
-      break;
-    } catch (const core::SqlError& error) {
-      session_.rollback_quietly();
-      open_ = false;
-      if (error.sqlstate() == pg::sqlstate::deadlock_detected && attempt < attempts) {
-        continue;
-      }
-      if (error.sqlstate() != pg::sqlstate::lock_not_available) {
-        throw;
-      }
-      throw core::Error(
-          fmt::format("cut-over could not freeze writes within {} ms: sessions hold locks on "
-                      "the moved tables:{}",
-                      lock_timeout.count(), holders(source_url, oids)),
-          "nothing was changed; let them finish (or stop them) and run `pgsplit cutover` again, "
-          "or give more time with --lock-timeout");
+  int attempt = 1;
+  try {
+    while (!try_lock(tables, lock_timeout, attempt == attempts)) {
+      ++attempt;
     }
+  } catch (const core::SqlError& error) {
+    if (error.sqlstate() != pg::sqlstate::lock_not_available) {
+      throw;
+    }
+    throw lock_timeout_error(source_url, oids, lock_timeout);
   }
   granted_ = std::chrono::steady_clock::now();
   session_.exec("SELECT set_config('lock_timeout', '0', true)");
   position_ = session_.exec("SELECT pg_current_wal_lsn()::text AS lsn").text(0, "lsn");
+}
+
+bool WriteLock::try_lock(const std::string& tables, std::chrono::milliseconds lock_timeout,
+                         bool last_attempt) {
+  session_.exec("BEGIN");
+  open_ = true;
+  session_.exec("SELECT set_config('lock_timeout', $1, true)",
+                {std::to_string(lock_timeout.count()) + "ms"});
+  try {
+    session_.exec(fmt::format("LOCK TABLE {} IN EXCLUSIVE MODE", tables));
+    return true;
+  } catch (const core::SqlError& error) {
+    session_.rollback_quietly();
+    open_ = false;
+    if (error.sqlstate() == pg::sqlstate::deadlock_detected && !last_attempt) {
+      return false;
+    }
+    throw;
+  }
 }
 
 WriteLock::~WriteLock() {

@@ -30,6 +30,10 @@ public:
   double release();
 
 private:
+  // One attempt at every lock: false when PostgreSQL cancelled it to break a deadlock and
+  // another attempt may follow; throws on any other failure (a lock timeout among them).
+  bool try_lock(const std::string& tables, std::chrono::milliseconds lock_timeout,
+                bool last_attempt);
   double end(const char* statement);
 
   pg::Connection session_;

@@ -33,3 +33,12 @@ TEST_CASE("a long target name is cut to 63 characters, keeping its hash", "[onli
   CHECK(name != replication_name(std::string(81, 'a')));
   CHECK(replication_name(long_name) == name);
 }
+
+TEST_CASE("every target's replication name goes into one text[] literal", "[online]") {
+  pgsplit::config::Mapping mapping;
+  mapping.targets.push_back({.name = "auth"});
+  mapping.targets.push_back({.name = "my-service"});
+  CHECK(pgsplit::online::replication_names_array(mapping) ==
+        "{pgsplit_auth," + replication_name("my-service") + "}");
+  CHECK(pgsplit::online::replication_names_array(pgsplit::config::Mapping{}) == "{}");
+}
