@@ -7,18 +7,10 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 source "$(dirname "${BASH_SOURCE[0]}")/support/node_tools.bash"
-e2e_begin stamp_real_liquibase --server
+node_stamp_begin stamp_real_liquibase
 command -v java >/dev/null || fail "Liquibase needs Java (apt-get install default-jre-headless)"
-node_tools_install
 lb_home=$NODE_TOOLS_DIR/node_modules/liquibase/dist/liquibase
 [[ -x $lb_home/liquibase ]] || fail "the liquibase package has no program at $lb_home/liquibase"
-
-db_name mono; mono=$E2E_DB
-db_name target; target=$E2E_DB
-create_db "$mono"
-create_db "$target"
-
-project=$E2E_WORK/project
 mkdir -p "$project/db"
 cat >"$project/db/changelog.sql" <<'SQL'
 --liquibase formatted sql

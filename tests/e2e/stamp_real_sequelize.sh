@@ -5,16 +5,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 source "$(dirname "${BASH_SOURCE[0]}")/support/node_tools.bash"
-e2e_begin stamp_real_sequelize --server
-node_tools_install
-
-db_name mono; mono=$E2E_DB
-db_name target; target=$E2E_DB
-create_db "$mono"
-create_db "$target"
-
-project=$E2E_WORK/project
-node_project "$project"
+node_stamp_begin stamp_real_sequelize
 mkdir -p "$project/migrations"
 cat >"$project/migrations/20240101120000-create-users.js" <<'JS'
 'use strict';

@@ -6,16 +6,7 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 source "$(dirname "${BASH_SOURCE[0]}")/support/node_tools.bash"
-e2e_begin stamp_real_typeorm --server
-node_tools_install
-
-db_name mono; mono=$E2E_DB
-db_name target; target=$E2E_DB
-create_db "$mono"
-create_db "$target"
-
-project=$E2E_WORK/project
-node_project "$project"
+node_stamp_begin stamp_real_typeorm
 mkdir -p "$project/migrations"
 cat >"$project/datasource.js" <<'JS'
 const { DataSource } = require('typeorm');

@@ -66,6 +66,20 @@ node_project() {
   ln -sfn "$NODE_TOOLS_DIR/node_modules" "$1/node_modules"
 }
 
+# node_stamp_begin NAME: the start every npm-tool stamp test shares: e2e_begin with a server, the
+# tools installed, two new databases $mono (the monolith) and $target, and $project, a project
+# folder that uses the installed tools.
+node_stamp_begin() {
+  e2e_begin "$1" --server
+  node_tools_install
+  db_name mono; mono=$E2E_DB
+  db_name target; target=$E2E_DB
+  create_db "$mono"
+  create_db "$target"
+  project=$E2E_WORK/project
+  node_project "$project"
+}
+
 # tool_run LABEL CMD...: runs a tool of the project (stdout and stderr → $E2E_OUT, $E2E_ERR) and
 # fails with its output unless it exits 0.
 tool_run() {
