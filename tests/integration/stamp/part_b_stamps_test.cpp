@@ -2,7 +2,7 @@
 // documented layout has it, the rows, idempotence, and `verify`'s stamp check. goose, sqlx, ecto
 // and diesel cannot be installed here, so this is their proof; the others are also proven by the
 // tools themselves (tests/e2e/stamp_real_*.sh).
-#include "support/sandbox.hpp"
+#include "stamp_fixture.hpp"
 
 #include <pgsplit/config/environment.hpp>
 #include <pgsplit/config/mapping_loader.hpp>
@@ -15,72 +15,33 @@
 #include <filesystem>
 
 using namespace pgsplit;
-using Lines = std::vector<std::string>;
+using testing::Lines;
+using testing::query_lines;
+using testing::stamp_into;
+using testing::stamp_target_with;
+using testing::table_snapshot;
 
 namespace {
 
-const std::filesystem::path data_dir = std::filesystem::path(PGSPLIT_TEST_DATA_DIR) / "stamp";
-
-// Every row of `sql`, columns joined by '|', NULL written as NULL.
-Lines query(const testing::TestDatabase& database, const std::string& sql,
-            const pg::Params& params = {}) {
-  auto connection = database.connect();
-  const auto result = connection.exec(sql, params);
-  Lines lines;
-  for (int row = 0; row < result.rows(); ++row) {
-    std::string line;
-    for (int column = 0; column < result.columns(); ++column) {
-      line += column == 0 ? "" : "|";
-      line += result.is_null(row, column) ? "NULL" : std::string(result.value(row, column));
-    }
-    lines.push_back(line);
-  }
-  return lines;
-}
-
 // "name type[ NOT NULL][ DEFAULT expr]" per column, in order, then the primary key.
 Lines layout_of(const testing::TestDatabase& database, const std::string& table) {
-  auto lines = query(database,
-                     "SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || "
-                     "CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || "
-                     "COALESCE(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') "
-                     "FROM pg_attribute a LEFT JOIN pg_attrdef d "
-                     "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                     "WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped "
-                     "ORDER BY a.attnum",
-                     {table});
-  for (auto& key : query(database,
-                         "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
-                         "WHERE conrelid = $1::regclass AND contype = 'p'",
-                         {table})) {
+  auto lines =
+      query_lines(database,
+                  "SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || "
+                  "CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || "
+                  "COALESCE(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') "
+                  "FROM pg_attribute a LEFT JOIN pg_attrdef d "
+                  "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                  "WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped "
+                  "ORDER BY a.attnum",
+                  {table});
+  for (auto& key : query_lines(database,
+                               "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                               "WHERE conrelid = $1::regclass AND contype = 'p'",
+                               {table})) {
     lines.push_back(std::move(key));
   }
   return lines;
-}
-
-Lines snapshot(const testing::TestDatabase& database, const std::string& table) {
-  return query(database, fmt::format("SELECT t::text FROM {} AS t ORDER BY 1", table));
-}
-
-config::Target target_with(const testing::TestDatabase& database, const std::string& stamps) {
-  const auto text = fmt::format("source:\n"
-                                "  url: postgresql://unused@127.0.0.1/monolith\n"
-                                "targets:\n"
-                                "  svc:\n"
-                                "    url: ${{SVC_URL}}\n"
-                                "    tables: [t]\n"
-                                "    stamp:\n"
-                                "{}",
-                                stamps);
-  return config::parse_mapping(text, data_dir / "pgsplit.yaml",
-                               config::fixed_environment({{"SVC_URL", database.url()}}))
-      .targets.front();
-}
-
-stamp::StampOutcome stamp_into(const testing::TestDatabase& database,
-                               const config::Target& target) {
-  auto connection = database.connect();
-  return stamp::stamp_target(connection, target);
 }
 
 // One entry per tool, each in a table of its own (dbmate and ecto both default to
@@ -101,21 +62,21 @@ const std::string all_part_b =
 
 TEST_CASE("goose, sqlx, ecto and diesel tables have their tools' documented layout", "[stamp]") {
   testing::TestDatabase database("stamp_part_b_layout");
-  stamp_into(database, target_with(database, all_part_b));
+  stamp_into(database, stamp_target_with(database, all_part_b));
   CHECK(layout_of(database, "goose_db_version") ==
         Lines{"id integer NOT NULL", "version_id bigint NOT NULL", "is_applied boolean NOT NULL",
               "tstamp timestamp without time zone NOT NULL DEFAULT now()", "PRIMARY KEY (id)"});
-  CHECK(query(database, "SELECT attidentity FROM pg_attribute WHERE attrelid = "
-                        "'goose_db_version'::regclass AND attname = 'id'") == Lines{"d"});
-  CHECK(query(database, "SELECT version_id, is_applied FROM goose_db_version ORDER BY id") ==
+  CHECK(query_lines(database, "SELECT attidentity FROM pg_attribute WHERE attrelid = "
+                              "'goose_db_version'::regclass AND attname = 'id'") == Lines{"d"});
+  CHECK(query_lines(database, "SELECT version_id, is_applied FROM goose_db_version ORDER BY id") ==
         Lines{"0|t", "1|t", "2|t", "10|t"});
   CHECK(layout_of(database, "_sqlx_migrations") ==
         Lines{"version bigint NOT NULL", "description text NOT NULL",
               "installed_on timestamp with time zone NOT NULL DEFAULT now()",
               "success boolean NOT NULL", "checksum bytea NOT NULL",
               "execution_time bigint NOT NULL", "PRIMARY KEY (version)"});
-  CHECK(query(database, "SELECT version, description, success, encode(checksum, 'hex'), "
-                        "execution_time FROM _sqlx_migrations ORDER BY version") ==
+  CHECK(query_lines(database, "SELECT version, description, success, encode(checksum, 'hex'), "
+                              "execution_time FROM _sqlx_migrations ORDER BY version") ==
         Lines{"1|create users|t|6337697883ead93bde2c64aa4c89983e494facc84418dc07c69854725a0401e9"
               "abccd1b1a56f06b2871d89dd25d29d40|0",
               "20240102150405|create posts|t|be09f52265b83a6fab64f58b5b241f0aa0a5b75187a0aee2588"
@@ -123,48 +84,51 @@ TEST_CASE("goose, sqlx, ecto and diesel tables have their tools' documented layo
   CHECK(layout_of(database, "ecto.schema_migrations") ==
         Lines{"version bigint NOT NULL", "inserted_at timestamp(0) without time zone",
               "PRIMARY KEY (version)"});
-  CHECK(query(database, "SELECT version, inserted_at = date_trunc('second', inserted_at), "
-                        "abs(extract(epoch FROM inserted_at - (now() AT TIME ZONE 'UTC'))) < 60 "
-                        "FROM ecto.schema_migrations ORDER BY version") ==
+  CHECK(query_lines(database,
+                    "SELECT version, inserted_at = date_trunc('second', inserted_at), "
+                    "abs(extract(epoch FROM inserted_at - (now() AT TIME ZONE 'UTC'))) < 60 "
+                    "FROM ecto.schema_migrations ORDER BY version") ==
         Lines{"20240101120000|t|t", "20240102120000|t|t"});
   CHECK(layout_of(database, "__diesel_schema_migrations") ==
         Lines{"version character varying(50) NOT NULL",
               "run_on timestamp without time zone NOT NULL DEFAULT CURRENT_TIMESTAMP",
               "PRIMARY KEY (version)"});
-  CHECK(query(database, "SELECT version FROM __diesel_schema_migrations ORDER BY version") ==
+  CHECK(query_lines(database, "SELECT version FROM __diesel_schema_migrations ORDER BY version") ==
         Lines{"00000000000000", "20240102150405", "20240110090000"});
 }
 
 TEST_CASE("knex, node-pg-migrate, sequelize, typeorm, dbmate and liquibase rows", "[stamp]") {
   testing::TestDatabase database("stamp_part_b_rows");
-  stamp_into(database, target_with(database, all_part_b));
-  CHECK(query(database, "SELECT name, batch FROM knex_migrations ORDER BY id") ==
+  stamp_into(database, stamp_target_with(database, all_part_b));
+  CHECK(query_lines(database, "SELECT name, batch FROM knex_migrations ORDER BY id") ==
         Lines{"20240101120000_create_users.js|1", "20240102120000_create_orders.ts|1"});
-  CHECK(query(database, "SELECT is_locked FROM knex_migrations_lock") == Lines{"0"});
-  CHECK(query(database, "SELECT name FROM pgmigrations ORDER BY run_on, id") ==
+  CHECK(query_lines(database, "SELECT is_locked FROM knex_migrations_lock") == Lines{"0"});
+  CHECK(query_lines(database, "SELECT name FROM pgmigrations ORDER BY run_on, id") ==
         Lines{"9_first", "10_second"});
-  CHECK(query(database, R"(SELECT name FROM "SequelizeMeta" ORDER BY name)") ==
+  CHECK(query_lines(database, R"(SELECT name FROM "SequelizeMeta" ORDER BY name)") ==
         Lines{"20240101-create-users.js", "20240102-create-orders.ts"});
-  CHECK(query(database, "SELECT timestamp, name FROM migrations ORDER BY id") ==
+  CHECK(query_lines(database, "SELECT timestamp, name FROM migrations ORDER BY id") ==
         Lines{"1699999999990|Earlier1699999999990", "1699999999999|Early1699999999999",
               "1700000000001|CreateUsers1700000000001", "1700000000002|CreateOrders1700000000002"});
-  CHECK(query(database, "SELECT version FROM schema_migrations ORDER BY version") ==
+  CHECK(query_lines(database, "SELECT version FROM schema_migrations ORDER BY version") ==
         Lines{"20240101120000", "20240102120000"});
-  CHECK(query(database, "SELECT id, author, filename, orderexecuted, exectype, md5sum, "
-                        "description, comments, contexts, labels, length(deployment_id) "
-                        "FROM databasechangelog ORDER BY orderexecuted") ==
+  CHECK(query_lines(database, "SELECT id, author, filename, orderexecuted, exectype, md5sum, "
+                              "description, comments, contexts, labels, length(deployment_id) "
+                              "FROM databasechangelog ORDER BY orderexecuted") ==
         Lines{"catalog-1|bob|changelog.yaml|1|EXECUTED|NULL|createTable, sql|products|NULL|"
               "catalog|10",
               "catalog-2|bob|changelog.yaml|2|EXECUTED|NULL|||prod|NULL|10"});
-  CHECK(query(database, "SELECT dateexecuted < (SELECT max(dateexecuted) FROM databasechangelog) "
-                        "FROM databasechangelog WHERE orderexecuted = 1") == Lines{"t"});
-  CHECK(query(database, "SELECT id, locked, lockgranted, lockedby FROM databasechangeloglock") ==
+  CHECK(query_lines(database,
+                    "SELECT dateexecuted < (SELECT max(dateexecuted) FROM databasechangelog) "
+                    "FROM databasechangelog WHERE orderexecuted = 1") == Lines{"t"});
+  CHECK(query_lines(database,
+                    "SELECT id, locked, lockgranted, lockedby FROM databasechangeloglock") ==
         Lines{"1|f|NULL|NULL"});
 }
 
 TEST_CASE("stamping the part B tools twice leaves every table as it was", "[stamp]") {
   testing::TestDatabase database("stamp_part_b_twice");
-  const auto target = target_with(database, all_part_b);
+  const auto target = stamp_target_with(database, all_part_b);
   stamp_into(database, target);
   const Lines tables{"knex_migrations",
                      "knex_migrations_lock",
@@ -180,7 +144,7 @@ TEST_CASE("stamping the part B tools twice leaves every table as it was", "[stam
                      "databasechangeloglock"};
   std::vector<Lines> before;
   for (const auto& table : tables) {
-    before.push_back(snapshot(database, table));
+    before.push_back(table_snapshot(database, table));
   }
   database.run("SELECT pg_sleep(0.01)"); // now() moves on: a rewrite would show in the times
   const auto second = stamp_into(database, target);
@@ -191,13 +155,13 @@ TEST_CASE("stamping the part B tools twice leaves every table as it was", "[stam
   }
   for (std::size_t i = 0; i < tables.size(); ++i) {
     INFO(tables[i]);
-    CHECK(snapshot(database, tables[i]) == before[i]);
+    CHECK(table_snapshot(database, tables[i]) == before[i]);
   }
 }
 
 TEST_CASE("verify compares the part B tables on their key columns", "[stamp]") {
   testing::TestDatabase database("stamp_part_b_verify");
-  const auto target = target_with(database, all_part_b);
+  const auto target = stamp_target_with(database, all_part_b);
   stamp_into(database, target);
   auto connection = database.connect();
   verify::VerifyReport clean;
@@ -219,13 +183,13 @@ TEST_CASE("a liquibase stamp in its own schema and table, named as Liquibase rec
           "[stamp]") {
   testing::TestDatabase database("stamp_part_b_liquibase");
   const auto target =
-      target_with(database, "      - liquibase: {schema: lb, table: app_changelog, version: "
-                            "orders-2, changelog: liquibase/changelog.sql, changelog_name: "
-                            "db/changelog.sql}\n");
+      stamp_target_with(database, "      - liquibase: {schema: lb, table: app_changelog, version: "
+                                  "orders-2, changelog: liquibase/changelog.sql, changelog_name: "
+                                  "db/changelog.sql}\n");
   const auto outcome = stamp_into(database, target);
   CHECK(outcome.entries.at(0).rows_written == 2);
-  CHECK(query(database, "SELECT id || ' ' || author || ' ' || filename FROM lb.app_changelog "
-                        "ORDER BY orderexecuted") ==
+  CHECK(query_lines(database, "SELECT id || ' ' || author || ' ' || filename FROM lb.app_changelog "
+                              "ORDER BY orderexecuted") ==
         Lines{"1 alice db/changelog.sql", "orders-2 bob smith db/changelog.sql"});
-  CHECK(query(database, "SELECT count(*) FROM lb.app_changeloglock") == Lines{"1"});
+  CHECK(query_lines(database, "SELECT count(*) FROM lb.app_changeloglock") == Lines{"1"});
 }

@@ -1,4 +1,4 @@
-#include "support/sandbox.hpp"
+#include "stamp_fixture.hpp"
 
 #include <pgsplit/config/environment.hpp>
 #include <pgsplit/config/mapping_loader.hpp>
@@ -17,7 +17,11 @@
 
 using namespace pgsplit;
 using Catch::Matchers::Contains;
-using Lines = std::vector<std::string>;
+using testing::Lines;
+using testing::query_lines;
+using testing::stamp_into;
+using testing::stamp_target_with;
+using testing::table_snapshot;
 
 namespace {
 
@@ -40,82 +44,36 @@ std::string read_text(const std::filesystem::path& file) {
   return text.str();
 }
 
-// Every row of `sql`, one line each, columns joined by '|', NULL written as NULL.
-Lines query(const testing::TestDatabase& database, const std::string& sql,
-            const pg::Params& params = {}) {
-  auto connection = database.connect();
-  const auto result = connection.exec(sql, params);
-  Lines lines;
-  for (int row = 0; row < result.rows(); ++row) {
-    std::string line;
-    for (int column = 0; column < result.columns(); ++column) {
-      line += column == 0 ? "" : "|";
-      line += result.is_null(row, column) ? "NULL" : std::string(result.value(row, column));
-    }
-    lines.push_back(line);
-  }
-  return lines;
-}
-
 // "name type[ NOT NULL][ DEFAULT expr]" per column, in order.
 Lines columns_of(const testing::TestDatabase& database, const std::string& table) {
-  return query(database,
-               "SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || "
-               "CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || "
-               "COALESCE(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') "
-               "FROM pg_attribute a LEFT JOIN pg_attrdef d "
-               "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-               "WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped "
-               "ORDER BY a.attnum",
-               {table});
+  return query_lines(database,
+                     "SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || "
+                     "CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || "
+                     "COALESCE(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') "
+                     "FROM pg_attribute a LEFT JOIN pg_attrdef d "
+                     "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                     "WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped "
+                     "ORDER BY a.attnum",
+                     {table});
 }
 
 // "name definition" per constraint, then every index definition.
 Lines constraints_and_indexes_of(const testing::TestDatabase& database, const std::string& table) {
-  auto lines = query(database,
-                     "SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
-                     "WHERE conrelid = $1::regclass ORDER BY conname",
-                     {table});
-  for (auto& index : query(database,
-                           "SELECT pg_get_indexdef(indexrelid) FROM pg_index "
-                           "WHERE indrelid = $1::regclass ORDER BY 1",
-                           {table})) {
+  auto lines = query_lines(database,
+                           "SELECT conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint "
+                           "WHERE conrelid = $1::regclass ORDER BY conname",
+                           {table});
+  for (auto& index : query_lines(database,
+                                 "SELECT pg_get_indexdef(indexrelid) FROM pg_index "
+                                 "WHERE indrelid = $1::regclass ORDER BY 1",
+                                 {table})) {
     lines.push_back(std::move(index));
   }
   return lines;
 }
 
-// The whole table as text, timestamps and ids included: what a second stamp must not change.
-Lines snapshot(const testing::TestDatabase& database, const std::string& table) {
-  return query(database, fmt::format("SELECT t::text FROM {} AS t ORDER BY 1", table));
-}
-
 bool table_exists(const testing::TestDatabase& database, const std::string& table) {
-  return query(database, "SELECT to_regclass($1) IS NOT NULL", {table}) == Lines{"t"};
-}
-
-// A mapping with the single target "svc" at `database`, with these `stamp:` entries (YAML list
-// items, indented by four spaces).
-config::Target target_with(const testing::TestDatabase& database, const std::string& stamps) {
-  const auto text = fmt::format("source:\n"
-                                "  url: postgresql://unused@127.0.0.1/monolith\n"
-                                "targets:\n"
-                                "  svc:\n"
-                                "    url: ${{SVC_URL}}\n"
-                                "    tables: [t]\n"
-                                "    stamp:\n"
-                                "{}",
-                                stamps);
-  const auto mapping =
-      config::parse_mapping(text, std::filesystem::temp_directory_path() / "stamp_test.yaml",
-                            config::fixed_environment({{"SVC_URL", database.url()}}));
-  return mapping.targets.front();
-}
-
-stamp::StampOutcome stamp_into(const testing::TestDatabase& database,
-                               const config::Target& target) {
-  auto connection = database.connect();
-  return stamp::stamp_target(connection, target);
+  return query_lines(database, "SELECT to_regclass($1) IS NOT NULL", {table}) == Lines{"t"};
 }
 
 // The demo's six targets (config/demo.yaml), each with its own database.
@@ -154,13 +112,13 @@ struct DemoSplit {
 
   // Every version table of the split, as text.
   std::map<std::string, Lines> contents() const {
-    return {{"auth", snapshot(database("auth"), "alembic_version_auth")},
-            {"candidate", snapshot(database("candidate"), "alembic_version")},
-            {"company", snapshot(database("company"), "flyway_schema_history")},
-            {"payment", snapshot(database("payment"), "schema_migrations")},
-            {"document", snapshot(database("document"), "_prisma_migrations")},
-            {"logs notification", snapshot(database("logs"), "alembic_version_notification")},
-            {"logs audit", snapshot(database("logs"), "alembic_version_audit")}};
+    return {{"auth", table_snapshot(database("auth"), "alembic_version_auth")},
+            {"candidate", table_snapshot(database("candidate"), "alembic_version")},
+            {"company", table_snapshot(database("company"), "flyway_schema_history")},
+            {"payment", table_snapshot(database("payment"), "schema_migrations")},
+            {"document", table_snapshot(database("document"), "_prisma_migrations")},
+            {"logs notification", table_snapshot(database("logs"), "alembic_version_notification")},
+            {"logs audit", table_snapshot(database("logs"), "alembic_version_audit")}};
   }
 };
 
@@ -200,23 +158,24 @@ TEST_CASE("stamping the demo's six targets writes each tool's version table", "[
     CHECK(columns_of(auth, "alembic_version_auth") == alembic_columns());
     CHECK(constraints_and_indexes_of(auth, "alembic_version_auth") ==
           alembic_constraints("alembic_version_auth"));
-    CHECK(snapshot(auth, "alembic_version_auth") == Lines{"(d7a3e8b41c92)"});
+    CHECK(table_snapshot(auth, "alembic_version_auth") == Lines{"(d7a3e8b41c92)"});
     CHECK_FALSE(table_exists(auth, "alembic_version"));
 
     const auto& candidate = split.database("candidate");
     CHECK(columns_of(candidate, "alembic_version") == alembic_columns());
     CHECK(constraints_and_indexes_of(candidate, "alembic_version") ==
           alembic_constraints("alembic_version"));
-    CHECK(snapshot(candidate, "alembic_version") == Lines{"(9b8d4c3a2e10)"});
+    CHECK(table_snapshot(candidate, "alembic_version") == Lines{"(9b8d4c3a2e10)"});
 
     const auto& logs = split.database("logs");
     for (const auto* table : {"alembic_version_notification", "alembic_version_audit"}) {
       CHECK(columns_of(logs, table) == alembic_columns());
       CHECK(constraints_and_indexes_of(logs, table) == alembic_constraints(table));
     }
-    CHECK(snapshot(logs, "alembic_version_notification") == Lines{"(e3b71f0c8a46)"});
-    CHECK(snapshot(logs, "alembic_version_audit") == Lines{"(a91b3e5c7d24)"});
-    CHECK(query(logs, "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'alembic_version%'") ==
+    CHECK(table_snapshot(logs, "alembic_version_notification") == Lines{"(e3b71f0c8a46)"});
+    CHECK(table_snapshot(logs, "alembic_version_audit") == Lines{"(a91b3e5c7d24)"});
+    CHECK(query_lines(logs,
+                      "SELECT count(*) FROM pg_tables WHERE tablename LIKE 'alembic_version%'") ==
           Lines{"2"});
   }
 
@@ -235,10 +194,11 @@ TEST_CASE("stamping the demo's six targets writes each tool's version table", "[
                 "USING btree (success)",
                 "CREATE UNIQUE INDEX flyway_schema_history_pk ON public.flyway_schema_history "
                 "USING btree (installed_rank)"});
-    CHECK(query(company, "SELECT installed_rank, version, description, type, script, checksum, "
-                         "installed_by = current_user, execution_time, success, "
-                         "installed_on > now()::timestamp - interval '1 hour' "
-                         "FROM flyway_schema_history") ==
+    CHECK(query_lines(company,
+                      "SELECT installed_rank, version, description, type, script, checksum, "
+                      "installed_by = current_user, execution_time, success, "
+                      "installed_on > now()::timestamp - interval '1 hour' "
+                      "FROM flyway_schema_history") ==
           Lines{"1|2|<< Flyway Baseline >>|BASELINE|<< Flyway Baseline >>|NULL|t|0|t|t"});
   }
 
@@ -250,7 +210,7 @@ TEST_CASE("stamping the demo's six targets writes each tool's version table", "[
           Lines{"schema_migrations_pkey PRIMARY KEY (version)",
                 "CREATE UNIQUE INDEX schema_migrations_pkey ON public.schema_migrations "
                 "USING btree (version)"});
-    CHECK(snapshot(payment, "schema_migrations") == Lines{"(4,f)"});
+    CHECK(table_snapshot(payment, "schema_migrations") == Lines{"(4,f)"});
   }
 
   SECTION("prisma: one finished row per migration folder, with its file's SHA-256") {
@@ -262,14 +222,14 @@ TEST_CASE("stamping the demo's six targets writes each tool's version table", "[
                 "rolled_back_at timestamp with time zone",
                 "started_at timestamp with time zone NOT NULL DEFAULT now()",
                 "applied_steps_count integer NOT NULL DEFAULT 0"});
-    CHECK(query(document, "SELECT migration_name, checksum, finished_at = started_at, logs, "
-                          "rolled_back_at, applied_steps_count, "
-                          "id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-"
-                          "[0-9a-f]{12}$' FROM _prisma_migrations ORDER BY started_at") ==
+    CHECK(query_lines(document, "SELECT migration_name, checksum, finished_at = started_at, logs, "
+                                "rolled_back_at, applied_steps_count, "
+                                "id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-"
+                                "[0-9a-f]{12}$' FROM _prisma_migrations ORDER BY started_at") ==
           Lines{"20240101000000_init|" + init_checksum + "|t|NULL|NULL|0|t",
                 "20240315093000_add_tags|" + add_tags_checksum + "|t|NULL|NULL|0|t",
                 "20240620120000_soft_delete|" + soft_delete_checksum + "|t|NULL|NULL|0|t"});
-    CHECK(query(document, "SELECT count(DISTINCT id) FROM _prisma_migrations") == Lines{"3"});
+    CHECK(query_lines(document, "SELECT count(DISTINCT id) FROM _prisma_migrations") == Lines{"3"});
   }
 
   SECTION("a second stamp leaves every table exactly as it was") {
@@ -289,7 +249,7 @@ TEST_CASE("stamping the demo's six targets writes each tool's version table", "[
 
 TEST_CASE("a failing sql entry rolls back the whole target", "[stamp]") {
   testing::TestDatabase database("stamp_rollback");
-  const auto target = target_with(
+  const auto target = stamp_target_with(
       database, fmt::format("      - alembic: {{version: head, versions_dir: '{}'}}\n"
                             "      - golang_migrate: {{version: '7'}}\n"
                             "      - sql: \"INSERT INTO no_such_history (version) VALUES ('1')\"\n",
@@ -309,21 +269,21 @@ TEST_CASE("a sql entry runs as one statement, after the tables before it", "[sta
   testing::TestDatabase database("stamp_sql");
   database.run("CREATE TABLE migrations_log (version text PRIMARY KEY, name text)");
   const auto target =
-      target_with(database, "      - golang_migrate: {version: '12'}\n"
-                            "      - sql: \"INSERT INTO migrations_log SELECT version::text, "
-                            "'baseline' FROM schema_migrations\"\n");
+      stamp_target_with(database, "      - golang_migrate: {version: '12'}\n"
+                                  "      - sql: \"INSERT INTO migrations_log SELECT version::text, "
+                                  "'baseline' FROM schema_migrations\"\n");
   const auto outcome = stamp_into(database, target);
   REQUIRE(outcome.entries.size() == 2);
   CHECK(outcome.entries[1].summary ==
         "sql: INSERT INTO migrations_log SELECT version::text, 'baseline' FROM schem …");
   CHECK(outcome.entries[1].rows_written == 1);
-  CHECK(snapshot(database, "migrations_log") == Lines{"(12,baseline)"});
+  CHECK(table_snapshot(database, "migrations_log") == Lines{"(12,baseline)"});
 
   SECTION("several statements in one entry are refused, and nothing is written") {
     testing::TestDatabase other("stamp_sql_many");
-    const auto smuggled =
-        target_with(other, "      - golang_migrate: {version: '12'}\n"
-                           "      - sql: \"CREATE TABLE a (x int); CREATE TABLE b (x int)\"\n");
+    const auto smuggled = stamp_target_with(
+        other, "      - golang_migrate: {version: '12'}\n"
+               "      - sql: \"CREATE TABLE a (x int); CREATE TABLE b (x int)\"\n");
     CHECK_THROWS_AS(stamp_into(other, smuggled), core::SqlError);
     CHECK_FALSE(table_exists(other, "schema_migrations"));
     CHECK_FALSE(table_exists(other, "a"));
@@ -332,20 +292,20 @@ TEST_CASE("a sql entry runs as one statement, after the tables before it", "[sta
 
 TEST_CASE("a schema-qualified alembic entry creates its schema", "[stamp]") {
   testing::TestDatabase database("stamp_schema");
-  const auto target = target_with(
+  const auto target = stamp_target_with(
       database, fmt::format("      - alembic: {{schema: auth meta, table: alembic_version_auth, "
                             "version: head, versions_dir: '{}'}}\n",
                             (services_dir / "auth/alembic/versions").string()));
   const auto outcome = stamp_into(database, target);
   CHECK(outcome.entries.at(0).summary ==
         R"(alembic: "auth meta"."alembic_version_auth" at revision d7a3e8b41c92)");
-  CHECK(snapshot(database, R"("auth meta".alembic_version_auth)") == Lines{"(d7a3e8b41c92)"});
+  CHECK(table_snapshot(database, R"("auth meta".alembic_version_auth)") == Lines{"(d7a3e8b41c92)"});
   CHECK_FALSE(table_exists(database, "public.alembic_version_auth"));
 
   // The schema now exists: a second stamp does not create it again, and changes nothing.
   const auto again = stamp_into(database, target);
   CHECK(again.entries.at(0).rows_kept == 1);
-  CHECK(query(database, "SELECT count(*) FROM pg_namespace WHERE nspname = 'auth meta'") ==
+  CHECK(query_lines(database, "SELECT count(*) FROM pg_namespace WHERE nspname = 'auth meta'") ==
         Lines{"1"});
 }
 
@@ -354,22 +314,22 @@ TEST_CASE("a stamp replaces a history that differs", "[stamp]") {
   database.run("CREATE TABLE alembic_version (version_num varchar(32) NOT NULL "
                "CONSTRAINT alembic_version_pkc PRIMARY KEY);"
                "INSERT INTO alembic_version VALUES ('3f2a9c1d0b7e'), ('0000deadbeef')");
-  const auto target = target_with(
+  const auto target = stamp_target_with(
       database, fmt::format("      - alembic: {{version: head, versions_dir: '{}'}}\n"
                             "      - flyway: {{version: '1.9', installed_by: deployer}}\n",
                             (services_dir / "auth/alembic/versions").string()));
   const auto outcome = stamp_into(database, target);
   CHECK(outcome.entries.at(0).rows_written == 1);
-  CHECK(snapshot(database, "alembic_version") == Lines{"(d7a3e8b41c92)"});
-  CHECK(query(database, "SELECT version, installed_by FROM flyway_schema_history") ==
+  CHECK(table_snapshot(database, "alembic_version") == Lines{"(d7a3e8b41c92)"});
+  CHECK(query_lines(database, "SELECT version, installed_by FROM flyway_schema_history") ==
         Lines{"1.9|deployer"});
 }
 
 TEST_CASE("prisma keeps the rows that already record a migration with its checksum", "[stamp]") {
   testing::TestDatabase database("stamp_prisma");
-  const auto target =
-      target_with(database, fmt::format("      - prisma: {{migrations_dir: '{}'}}\n",
-                                        (services_dir / "document/prisma/migrations").string()));
+  const auto target = stamp_target_with(
+      database, fmt::format("      - prisma: {{migrations_dir: '{}'}}\n",
+                            (services_dir / "document/prisma/migrations").string()));
   // As Prisma would leave it: init applied, add_tags applied from a since edited file,
   // soft_delete rolled back, and a migration whose folder is gone.
   database.run(
@@ -394,9 +354,9 @@ TEST_CASE("prisma keeps the rows that already record a migration with its checks
   const auto outcome = stamp_into(database, target);
   CHECK(outcome.entries.at(0).rows_written == 2);
   CHECK(outcome.entries.at(0).rows_kept == 1);
-  CHECK(query(database, "SELECT migration_name, checksum, applied_steps_count, "
-                        "id = '11111111-1111-4111-8111-111111111111', rolled_back_at "
-                        "FROM _prisma_migrations ORDER BY migration_name") ==
+  CHECK(query_lines(database, "SELECT migration_name, checksum, applied_steps_count, "
+                              "id = '11111111-1111-4111-8111-111111111111', rolled_back_at "
+                              "FROM _prisma_migrations ORDER BY migration_name") ==
         Lines{"20240101000000_init|" + init_checksum + "|1|t|NULL",
               "20240315093000_add_tags|" + add_tags_checksum + "|0|f|NULL",
               "20240620120000_soft_delete|" + soft_delete_checksum + "|0|f|NULL"});
@@ -404,8 +364,8 @@ TEST_CASE("prisma keeps the rows that already record a migration with its checks
 
 TEST_CASE("two stamp entries writing one table are refused before anything is written", "[stamp]") {
   testing::TestDatabase database("stamp_same_table");
-  const auto target = target_with(database, "      - alembic: {version: 1a2b3c}\n"
-                                            "      - alembic: {version: 4d5e6f}\n");
+  const auto target = stamp_target_with(database, "      - alembic: {version: 1a2b3c}\n"
+                                                  "      - alembic: {version: 4d5e6f}\n");
   try {
     stamp_into(database, target);
     FAIL("no ConfigError was thrown");
