@@ -9,6 +9,7 @@
 #include <pgsplit/core/byte_size.hpp>
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/core/markdown_table.hpp>
+#include <pgsplit/online/resume.hpp>
 #include <pgsplit/online/status.hpp>
 #include <pgsplit/online/stream.hpp>
 #include <pgsplit/stamp/stamp_target.hpp>
@@ -21,6 +22,8 @@
 #include <nlohmann/json.hpp>
 
 #include <unistd.h>
+
+#include <set>
 
 namespace pgsplit::app {
 namespace {
@@ -152,16 +155,32 @@ void refuse_incomplete(const copy::ApplyReport& report, const std::string& forma
 // subscriptions; returns once every target streams. Verification and stamps come at cutover,
 // where the source is frozen and the comparison can be exact.
 int apply_online(PlanningSession& session, copy::ApplyOptions options, const std::string& format) {
-  auto replication = online::ReplicationStart::begin(session.mapping, session.plan);
+  std::set<std::string> kept;
+  if (options.resume) {
+    auto point = online::restart_unsubscribed(session.mapping);
+    for (const auto& target : point.kept) {
+      fmt::print(stderr, "pgsplit: target {} is subscribed already: kept as it is\n", target);
+    }
+    for (const auto& dropped : point.dropped) {
+      fmt::print(stderr, "pgsplit: dropped the earlier run's {}\n", dropped);
+    }
+    for (const auto& target : point.restarted) {
+      fmt::print(stderr,
+                 "pgsplit: target {}: every table is copied again, from a new slot's snapshot\n",
+                 target);
+    }
+    kept = std::move(point.kept);
+  }
+  auto replication = online::ReplicationStart::begin(session.mapping, session.plan, kept);
   options.target_snapshots = replication.snapshots();
   const auto report = copy::apply_split(session.source, session.mapping.source.url, session.mapping,
                                         session.catalog, session.plan, options);
   replication.release();
-  const std::string give_up = "`pgsplit cleanup` removes the replication objects; then drop the "
-                              "targets' databases and run `pgsplit apply --online` again";
-  refuse_incomplete(report, format, give_up, "fix the cause; " + give_up);
+  const std::string go_on = "`pgsplit apply --resume --online` continues (targets not yet "
+                            "subscribed are copied again); `pgsplit cleanup` gives it up";
+  refuse_incomplete(report, format, go_on, "fix the cause; " + go_on);
   copy::apply_access(session.mapping, session.catalog, session.plan);
-  online::subscribe_targets(session.mapping);
+  online::subscribe_targets(session.mapping, kept);
   online::wait_until_streaming(session.mapping);
   if (format == "json") {
     nlohmann::ordered_json json;
@@ -185,9 +204,11 @@ int run_apply(const std::vector<std::string>& arguments) {
                         "the mapping file")(
       "jobs,j", po::value<int>(), "tables copied at once (default: options.jobs, else 4)")(
       "resume", "continue an interrupted apply: tables already copied with the same mapping "
-                "are kept, the others copied again (from a new snapshot)")(
-      "quiet,q", "no progress display")("format", po::value<std::string>()->default_value("text"),
-                                        "report format: text | json | markdown")(
+                "are kept, the others copied again (from a new snapshot); with --online, "
+                "targets already subscribed are kept and every other target's tables are "
+                "copied again from a new slot")("quiet,q", "no progress display")(
+      "format", po::value<std::string>()->default_value("text"),
+      "report format: text | json | markdown")(
       "maintenance-work-mem", po::value<std::string>()->default_value("256MB"),
       "maintenance_work_mem of target sessions (index builds)")(
       "split-larger-than", po::value<std::string>()->default_value("1GB"),
@@ -225,20 +246,13 @@ int run_apply(const std::vector<std::string>& arguments) {
   }
   const bool resume = values.count("resume") != 0;
   const bool online = values.count("online") != 0;
-  if (resume && online) {
-    throw core::UsageError(
-        "pgsplit apply: --resume cannot continue an online apply: the tables copied so far come "
-        "from the snapshot of a slot that a new run could not stream from",
-        "`pgsplit cleanup`, drop the target databases (or empty their tables), then `pgsplit "
-        "apply --online` again");
-  }
   auto session = prepare_plan(values["config"].as<std::string>(), resume, online);
   if (session.plan.has_errors()) {
     print_findings(session.plan);
     refuse_plan_with_errors(session.plan, "run `pgsplit plan` for the whole picture");
   }
   const auto apply = apply_options(values, session.mapping);
-  if (resume) {
+  if (resume && !online) {
     fmt::print(stderr, "pgsplit: resuming: tables not yet copied are read from a new snapshot "
                        "of the source; it must not have changed since the first run\n");
   }

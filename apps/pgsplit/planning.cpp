@@ -48,7 +48,7 @@ PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool res
   }
   plan::check_preflight(plan, checked, catalog, facts);
   if (online) {
-    online::check_online(source, mapping, catalog, plan);
+    online::check_online(source, mapping, catalog, plan, resume);
   }
   return {std::move(mapping), std::move(source), std::move(catalog), std::move(plan)};
 }

@@ -2,7 +2,7 @@
 # `plan --online` and `apply --online` refuse, before anything is written (exit 2), what online
 # mode cannot do, each with its fix: a source without logical WAL, too few slots or replication
 # workers, a role without REPLICATION, a table without replica identity, a row filter on a
-# column outside it, a rename, an UNLOGGED table, leftovers of an earlier run; --resume.
+# column outside it, a rename, an UNLOGGED table, leftovers of an earlier run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 source "$(dirname "${BASH_SOURCE[0]}")/support/online.bash"
@@ -110,8 +110,3 @@ SQL
 )
 psql_at "$ONLINE_SOURCE_URL" -c "DROP OWNED BY online_plain; DROP ROLE online_plain" >/dev/null
 ok "a role without REPLICATION nor ownership is refused"
-
-# --- --resume cannot continue an online apply -------------------------------------------------------
-expect_exit 2 "$PGSPLIT_BIN" apply -c "$ONLINE_CONFIG" --online --resume
-expect_contains "$E2E_ERR" "--resume cannot continue an online apply"
-nothing_written

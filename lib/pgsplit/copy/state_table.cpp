@@ -75,11 +75,13 @@ void mark_pre_data_done(pg::Connection& target) {
   target.exec("INSERT INTO _pgsplit.phases (phase) VALUES ('pre-data') ON CONFLICT DO NOTHING");
 }
 
+// A table copied again keeps its post-data mark: TRUNCATE keeps its indexes, constraints and
+// triggers (foreign keys are dropped and added back by their own jobs, which look for them).
 void mark_data_done(pg::Connection& target, const TableCopy& copy, const CopyResult& result) {
   target.exec("INSERT INTO _pgsplit.tables (target_table, fingerprint, rows, bytes) "
               "VALUES ($1, $2, $3, $4) ON CONFLICT (target_table) DO UPDATE SET "
               "fingerprint = EXCLUDED.fingerprint, rows = EXCLUDED.rows, bytes = EXCLUDED.bytes, "
-              "data_done_at = now(), post_data_done_at = NULL",
+              "data_done_at = now()",
               {state_key(copy.target_name), copy.fingerprint, std::to_string(result.rows),
                std::to_string(result.bytes)});
 }
@@ -89,6 +91,14 @@ void mark_post_data_done(pg::Connection& target, const catalog::QualifiedName& t
               "post_data_done_at) VALUES ($1, '', 0, 0, now()) ON CONFLICT (target_table) DO "
               "UPDATE SET post_data_done_at = now()",
               {state_key(table)});
+}
+
+void forget_copies(pg::Connection& target) {
+  // An empty fingerprint matches no table's: the data jobs run again.
+  if (target.exec("SELECT to_regclass('_pgsplit.tables') IS NOT NULL AS present")
+          .boolean(0, "present")) {
+    target.exec("UPDATE _pgsplit.tables SET fingerprint = ''");
+  }
 }
 
 } // namespace pgsplit::copy

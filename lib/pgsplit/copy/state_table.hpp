@@ -37,6 +37,11 @@ void mark_pre_data_done(pg::Connection& target);
 void mark_data_done(pg::Connection& target, const TableCopy& copy, const CopyResult& result);
 void mark_post_data_done(pg::Connection& target, const catalog::QualifiedName& table);
 
+// Every copied table is to be copied again by the next `apply --resume` (its data no longer
+// matches any snapshot that run can read in); what was built after the data (indexes,
+// constraints) stays recorded and is not built twice.
+void forget_copies(pg::Connection& target);
+
 // The parts of a split table commit one by one, each recording itself (_pgsplit.parts) in its
 // own transaction; once all have, the table is marked done with their totals and the part
 // records go. A table with parts but no mark is incomplete: the next run copies it again.

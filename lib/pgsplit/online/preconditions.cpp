@@ -243,7 +243,7 @@ std::string server_of(const std::string& url) {
 }
 
 // Each target server: a role that may create subscriptions, no subscription of an earlier run.
-void check_target(const config::Target& target, const std::string& name,
+void check_target(const config::Target& target, const std::string& name, bool resume,
                   std::map<std::string, TargetServer>& servers, plan::Plan& plan) {
   const pg::ConnectOptions options{.application_name = "pgsplit plan", .read_only = true};
   std::optional<pg::Connection> session;
@@ -266,7 +266,8 @@ void check_target(const config::Target& target, const std::string& name,
       "FROM pg_roles r WHERE r.rolname = current_user",
       {name});
   const auto where = at(target.location, target.name);
-  if (facts.int64(0, "leftovers") > 0) {
+  const bool subscribed = facts.int64(0, "leftovers") > 0;
+  if (subscribed && !resume) {
     error(
         plan, where,
         fmt::format("the target's server holds the subscription {} of an earlier online run", name),
@@ -286,7 +287,9 @@ void check_target(const config::Target& target, const std::string& name,
     server.location = where;
   }
   server.free_workers = facts.int64(0, "free_workers");
-  server.targets.push_back(target.name);
+  if (!subscribed) { // a resumed run keeps the subscription, and its worker
+    server.targets.push_back(target.name);
+  }
 }
 
 // Each subscription needs one logical replication worker on its server; one without a worker
@@ -309,13 +312,15 @@ void check_workers(const std::map<std::string, TargetServer>& servers, plan::Pla
 } // namespace
 
 void check_online(pg::Connection& source, const config::Mapping& mapping,
-                  const catalog::Catalog& catalog, plan::Plan& plan) {
+                  const catalog::Catalog& catalog, plan::Plan& plan, bool resume) {
   check_source_settings(source, mapping, plan);
-  check_leftovers(source, mapping, plan);
+  if (!resume) {
+    check_leftovers(source, mapping, plan);
+  }
   check_tables(source, catalog, plan);
   std::map<std::string, TargetServer> servers;
   for (const auto& target : mapping.targets) {
-    check_target(target, replication_name(target.name), servers, plan);
+    check_target(target, replication_name(target.name), resume, servers, plan);
   }
   check_workers(servers, plan);
 }

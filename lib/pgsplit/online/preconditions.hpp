@@ -11,8 +11,10 @@
 // is in the way. docs/online.md lists each rule and its fix.
 namespace pgsplit::online {
 
-// `source` is the planning session (read-only, in the catalog's snapshot).
+// `source` is the planning session (read-only, in the catalog's snapshot). With `resume`
+// (`apply --resume --online`), the replication objects of the earlier run are expected, not
+// in the way, and a target already subscribed needs no new replication worker.
 void check_online(pg::Connection& source, const config::Mapping& mapping,
-                  const catalog::Catalog& catalog, plan::Plan& plan);
+                  const catalog::Catalog& catalog, plan::Plan& plan, bool resume = false);
 
 } // namespace pgsplit::online

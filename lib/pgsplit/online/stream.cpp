@@ -12,11 +12,15 @@
 
 namespace pgsplit::online {
 
-ReplicationStart ReplicationStart::begin(const config::Mapping& mapping, const plan::Plan& plan) {
+ReplicationStart ReplicationStart::begin(const config::Mapping& mapping, const plan::Plan& plan,
+                                         const std::set<std::string>& kept) {
   ReplicationStart start;
   auto source =
       pg::Connection::open(mapping.source.url, {.application_name = "pgsplit apply --online"});
   for (const auto& target : plan.targets) {
+    if (kept.contains(target.name)) {
+      continue;
+    }
     const auto name = replication_name(target.name);
     core::record_write(fmt::format("publication {} on the source", name));
     for (const auto& statement : replica_identity_statements(source, target)) {
@@ -36,10 +40,13 @@ std::map<std::string, std::string> ReplicationStart::snapshots() const {
   return snapshots;
 }
 
-void subscribe_targets(const config::Mapping& mapping) {
+void subscribe_targets(const config::Mapping& mapping, const std::set<std::string>& kept) {
   const auto& conninfo =
       mapping.source.replication_url.empty() ? mapping.source.url : mapping.source.replication_url;
   for (const auto& target : mapping.targets) {
+    if (kept.contains(target.name)) {
+      continue;
+    }
     core::record_write(pg::describe_conninfo(target.url));
     auto session = pg::Connection::open(target.url, {.application_name = "pgsplit apply --online"});
     create_subscription(session, replication_name(target.name), conninfo);

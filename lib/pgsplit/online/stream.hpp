@@ -6,6 +6,7 @@
 #include <pgsplit/plan/plan.hpp>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,9 +18,11 @@ namespace pgsplit::online {
 
 class ReplicationStart {
 public:
-  // Per target of `plan`, in order: REPLICA IDENTITY FULL where the mapping opts in, the
-  // publication, then the slot and its exported snapshot.
-  static ReplicationStart begin(const config::Mapping& mapping, const plan::Plan& plan);
+  // Per target of `plan` but those `kept` (subscribed by an earlier run), in order: REPLICA
+  // IDENTITY FULL where the mapping opts in, the publication, then the slot and its exported
+  // snapshot.
+  static ReplicationStart begin(const config::Mapping& mapping, const plan::Plan& plan,
+                                const std::set<std::string>& kept = {});
 
   // Target name → the snapshot its tables must be copied in (valid while this object lives).
   std::map<std::string, std::string> snapshots() const;
@@ -31,8 +34,8 @@ private:
   std::vector<std::pair<std::string, SlotSnapshot>> slots_; // target name, slot
 };
 
-// After the copy: CREATE SUBSCRIPTION on every target, each on its own slot.
-void subscribe_targets(const config::Mapping& mapping);
+// After the copy: CREATE SUBSCRIPTION on every target but those `kept`, each on its own slot.
+void subscribe_targets(const config::Mapping& mapping, const std::set<std::string>& kept = {});
 
 // Waits until every target's subscription has confirmed the source's WAL position as of the
 // call: each target then streams, caught up. Throws core::Error when a subscription reports
