@@ -173,6 +173,30 @@ options: {jobs: 2}
         SplitFixture::digest(split.source(), "users"));
 }
 
+TEST_CASE("a table copied again by resume keeps its indexes, and a second resume too", "[copy]") {
+  SplitFixture split("apply_recopy", {"auth", "billing"});
+  split.source().run(two_services_sql);
+  REQUIRE(split.apply(two_services).complete());
+  copy::ApplyOptions resume;
+  resume.resume = true;
+  for (int round = 1; round <= 2; ++round) {
+    CAPTURE(round);
+    // What forget_copies does for an online resume: users' data is to be copied again, its
+    // unique index and primary key are already built.
+    split.target("auth").run("UPDATE _pgsplit.tables SET fingerprint = '' "
+                             "WHERE target_table = '\"public\".\"users\"'");
+    const auto resumed = split.apply(two_services, resume);
+    REQUIRE(resumed.complete());
+    CHECK(SplitFixture::digest(split.target("auth"), "users") ==
+          SplitFixture::digest(split.source(), "users"));
+    auto auth = split.target("auth").connect();
+    CHECK(auth.exec("SELECT count(*) AS n FROM _pgsplit.tables WHERE post_data_done_at IS NULL")
+              .int64(0, "n") == 0);
+    CHECK(auth.exec("SELECT count(*) AS n FROM pg_constraint WHERE contype = 'f'").int64(0, "n") ==
+          1);
+  }
+}
+
 TEST_CASE("values that break naive copies arrive unchanged", "[copy]") {
   SplitFixture split("apply_fidelity", {"one"});
   split.source().run(R"sql(
