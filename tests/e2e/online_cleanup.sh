@@ -13,24 +13,7 @@ psql_at "$ONLINE_SOURCE_URL" -c "CREATE PUBLICATION unrelated FOR TABLE countrie
 ok "the fixture monolith, and a publication that is not pgsplit's"
 
 # --- interrupted during the copy ---------------------------------------------------------------
-# SIGINT keeps its default disposition (a background job of a script ignores it otherwise).
-python3 -c '
-import os, signal, sys
-signal.signal(signal.SIGINT, signal.SIG_DFL)
-os.execv(sys.argv[1], sys.argv[1:])
-' "$PGSPLIT_BIN" apply -c "$ONLINE_CONFIG" --online -j 1 >"$E2E_WORK/apply.out" 2>"$E2E_WORK/apply.err" &
-ONLINE_APPLY_PID=$!
-# Stepped (SIGSTOP/SIGCONT) until frozen inside the copy of events into billing: the signal then
-# lands in the copy, after the slots were made and before any subscription.
-FAULTS_PID=$ONLINE_APPLY_PID FAULTS_SOURCE_URL=$ONLINE_SOURCE_URL FAULTS_TIMEOUT=120
-faults_freeze_in_copy "$ONLINE_SERVER_URL" "pgsplit_e2e_${E2E_NAME}_$$_billing" 'COPY FROM' events
-kill -INT "$ONLINE_APPLY_PID"
-faults_thaw
-status=0
-wait "$ONLINE_APPLY_PID" || status=$?
-ONLINE_APPLY_PID=
-expect_eq "$status" 130 "exit status of the interrupted apply"
-expect_contains "$E2E_WORK/apply.err" "apply interrupted"
+online_interrupt_in_copy billing events
 expect_contains "$E2E_WORK/apply.err" "pgsplit cleanup"
 
 expect_exit 0 "$PGSPLIT_BIN" status -c "$ONLINE_CONFIG" --format json

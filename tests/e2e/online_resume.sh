@@ -19,24 +19,9 @@ writes_at_least() { (($(online_writes) >= $1)); }
 online_wait_for "the writer's first commits" writes_at_least 3
 
 # --- interrupted during the copy -----------------------------------------------------------------
-# SIGINT keeps its default disposition (a background job of a script ignores it otherwise).
-python3 -c '
-import os, signal, sys
-signal.signal(signal.SIGINT, signal.SIG_DFL)
-os.execv(sys.argv[1], sys.argv[1:])
-' "$PGSPLIT_BIN" apply -c "$ONLINE_CONFIG" --online -j 1 >"$E2E_WORK/apply.out" 2>"$E2E_WORK/apply.err" &
-ONLINE_APPLY_PID=$!
-# Stepped (SIGSTOP/SIGCONT) until frozen inside the copy of events into tracking (-j 1 copies
-# billing's share first, the same size): the signal then lands in the copy, after the slots
-# were made and billing's events were copied, before any subscription.
-FAULTS_PID=$ONLINE_APPLY_PID FAULTS_SOURCE_URL=$ONLINE_SOURCE_URL FAULTS_TIMEOUT=120
-faults_freeze_in_copy "$ONLINE_SERVER_URL" "pgsplit_e2e_${E2E_NAME}_$$_tracking" 'COPY FROM' events
-kill -INT "$ONLINE_APPLY_PID"
-faults_thaw
-status=0
-wait "$ONLINE_APPLY_PID" || status=$?
-ONLINE_APPLY_PID=
-expect_eq "$status" 130 "exit status of the interrupted apply"
+# -j 1 copies billing's share of events first (the same size as tracking's): interrupted inside
+# tracking's, billing holds copied tables that the resumed run must copy again.
+online_interrupt_in_copy tracking events
 expect_contains "$E2E_WORK/apply.err" "pgsplit apply --resume --online"
 billing_tables_before=$(psql_at "$ONLINE_BILLING_URL" -c "SELECT count(*) FROM _pgsplit.tables")
 ((billing_tables_before > 0)) || fail "the interrupted run recorded no copied table in billing"

@@ -2,6 +2,7 @@
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/flyway_versions.hpp>
 #include <pgsplit/stamp/migration_dir.hpp>
+#include <pgsplit/stamp/migration_files.hpp>
 
 #include <fmt/format.h>
 
@@ -11,16 +12,6 @@
 namespace pgsplit::stamp {
 namespace fs = std::filesystem;
 namespace {
-
-[[noreturn]] void fail(core::Location where, std::string message, std::string hint) {
-  throw core::ConfigError(core::Diagnostic{std::move(where), std::move(message), std::move(hint)});
-}
-
-core::Location file_location(const fs::path& file) {
-  core::Location where;
-  where.file = file.string();
-  return where;
-}
 
 std::vector<std::string_view> split_parts(std::string_view version) {
   std::vector<std::string_view> parts;
@@ -62,10 +53,10 @@ std::optional<FlywayMigration> parse_file_name(const fs::path& file) {
   const std::string raw_version = name.substr(1, separator - 1);
   const auto version = normalize_flyway_version(raw_version);
   if (!version) {
-    fail(file_location(file),
-         fmt::format("invalid Flyway version '{}' in the file name", raw_version),
-         "versioned migrations are named V<version>__<description>.sql, the version being "
-         "numbers separated by '.' or '_' (at most 50 characters)");
+    fail_at(file_location(file),
+            fmt::format("invalid Flyway version '{}' in the file name", raw_version),
+            "versioned migrations are named V<version>__<description>.sql, the version being "
+            "numbers separated by '.' or '_' (at most 50 characters)");
   }
   std::string description = name.substr(separator + 2, name.size() - 4 - separator - 2);
   std::replace(description.begin(), description.end(), '_', ' ');
@@ -78,10 +69,10 @@ std::optional<FlywayMigration> parse_file_name(const fs::path& file) {
   for (const auto& migration : migrations) {
     versions.push_back(migration.version);
   }
-  fail(origin,
-       fmt::format("unknown Flyway version '{}': no V{}__*.sql file has it{}", version, version,
-                   core::did_you_mean_suffix(version, versions)),
-       "give the version of one of the migration files, or latest");
+  fail_at(origin,
+          fmt::format("unknown Flyway version '{}': no V{}__*.sql file has it{}", version, version,
+                      core::did_you_mean_suffix(version, versions)),
+          "give the version of one of the migration files, or latest");
 }
 
 } // namespace
@@ -144,15 +135,15 @@ FlywayMigration resolve_flyway_version(const std::vector<FlywayMigration>* migra
                                        std::string_view version, const core::Location& origin) {
   if (version == "latest") {
     if (migrations == nullptr || migrations->empty()) {
-      fail(origin, "version 'latest' needs versioned migration files (V<version>__<name>.sql)",
-           "set migrations_dir to the service's Flyway migrations folder, or give a version");
+      fail_at(origin, "version 'latest' needs versioned migration files (V<version>__<name>.sql)",
+              "set migrations_dir to the service's Flyway migrations folder, or give a version");
     }
     return migrations->back();
   }
   const auto normalized = normalize_flyway_version(version);
   if (!normalized) {
-    fail(origin, fmt::format("'{}' is not a Flyway version", version),
-         "give latest, or numbers separated by '.' (e.g. 1.10), at most 50 characters");
+    fail_at(origin, fmt::format("'{}' is not a Flyway version", version),
+            "give latest, or numbers separated by '.' (e.g. 1.10), at most 50 characters");
   }
   if (migrations == nullptr) {
     return FlywayMigration{*normalized, {}, {}};

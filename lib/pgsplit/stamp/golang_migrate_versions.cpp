@@ -1,6 +1,7 @@
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/stamp/golang_migrate_versions.hpp>
 #include <pgsplit/stamp/migration_dir.hpp>
+#include <pgsplit/stamp/migration_files.hpp>
 
 #include <fmt/format.h>
 
@@ -11,16 +12,6 @@
 namespace pgsplit::stamp {
 namespace fs = std::filesystem;
 namespace {
-
-[[noreturn]] void fail(core::Location where, std::string message, std::string hint) {
-  throw core::ConfigError(core::Diagnostic{std::move(where), std::move(message), std::move(hint)});
-}
-
-core::Location file_location(const fs::path& file) {
-  core::Location where;
-  where.file = file.string();
-  return where;
-}
 
 bool all_digits(std::string_view text) {
   return !text.empty() &&
@@ -41,8 +32,8 @@ std::optional<GolangMigration> parse_file_name(const fs::path& file) {
   }
   const auto version = parse_golang_migrate_version(std::string_view(name).substr(0, underscore));
   if (!version) {
-    fail(file_location(file), fmt::format("version {} is too large", name.substr(0, underscore)),
-         "schema_migrations.version is a bigint: versions must be at most 9223372036854775807");
+    fail_at(file_location(file), fmt::format("version {} is too large", name.substr(0, underscore)),
+            "schema_migrations.version is a bigint: versions must be at most 9223372036854775807");
   }
   return GolangMigration{*version, name.substr(underscore + 1, up - underscore - 1), file};
 }
@@ -96,23 +87,24 @@ std::uint64_t resolve_golang_migrate_version(const std::vector<GolangMigration>*
                                              const core::Location& origin) {
   if (version == "latest") {
     if (migrations == nullptr || migrations->empty()) {
-      fail(origin, "version 'latest' needs up migration files (<version>_<name>.up.<ext>)",
-           "set migrations_dir to the service's golang-migrate folder, or give a version");
+      fail_at(origin, "version 'latest' needs up migration files (<version>_<name>.up.<ext>)",
+              "set migrations_dir to the service's golang-migrate folder, or give a version");
     }
     return migrations->back().version;
   }
   const auto number = parse_golang_migrate_version(version);
   if (!number) {
-    fail(origin, fmt::format("'{}' is not a golang-migrate version", version),
-         "give latest, or an unsigned integer that fits a bigint (e.g. 20240102150405)");
+    fail_at(origin, fmt::format("'{}' is not a golang-migrate version", version),
+            "give latest, or an unsigned integer that fits a bigint (e.g. 20240102150405)");
   }
   const bool known = migrations == nullptr || std::any_of(migrations->begin(), migrations->end(),
                                                           [&](const auto& migration) {
                                                             return migration.version == *number;
                                                           });
   if (!known) {
-    fail(origin, fmt::format("unknown golang-migrate version {}: no up migration has it", *number),
-         "give the version of one of the up migration files, or latest");
+    fail_at(origin,
+            fmt::format("unknown golang-migrate version {}: no up migration has it", *number),
+            "give the version of one of the up migration files, or latest");
   }
   return *number;
 }

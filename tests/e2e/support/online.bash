@@ -6,6 +6,9 @@
 #   online_source ROWS         the fixture monolith in a new database of that cluster
 #   online_targets             two target databases named (not created) on the same cluster
 #   online_leftovers           replication objects of the fixture left anywhere, one per line
+#   online_interrupt_in_copy TARGET TABLE
+#                              apply --online -j 1 sent SIGINT inside TABLE's copy into TARGET
+#                              (needs support/faults.bash); its output in $E2E_WORK/apply.*
 
 ONLINE_SANDBOX=
 ONLINE_WRITER_PID=
@@ -58,6 +61,27 @@ online_leftovers() {
     "SELECT 'slot ' || slot_name FROM pg_replication_slots WHERE slot_name LIKE 'pgsplit\\_%'
      UNION ALL SELECT 'publication ' || pubname FROM pg_publication WHERE pubname LIKE 'pgsplit\\_%'
      UNION ALL SELECT 'subscription ' || subname FROM pg_subscription WHERE subname LIKE 'pgsplit\\_%'"
+}
+
+online_interrupt_in_copy() {
+  local target=$1 table=$2 status=0
+  # SIGINT keeps its default disposition (a background job of a script ignores it otherwise).
+  python3 -c '
+import os, signal, sys
+signal.signal(signal.SIGINT, signal.SIG_DFL)
+os.execv(sys.argv[1], sys.argv[1:])
+' "$PGSPLIT_BIN" apply -c "$ONLINE_CONFIG" --online -j 1 >"$E2E_WORK/apply.out" 2>"$E2E_WORK/apply.err" &
+  ONLINE_APPLY_PID=$!
+  # Stepped (SIGSTOP/SIGCONT) until frozen inside that copy: the signal then lands in the copy,
+  # after the slots were made and before any subscription.
+  FAULTS_PID=$ONLINE_APPLY_PID FAULTS_SOURCE_URL=$ONLINE_SOURCE_URL FAULTS_TIMEOUT=120
+  faults_freeze_in_copy "$ONLINE_SERVER_URL" "pgsplit_e2e_${E2E_NAME}_$$_$target" 'COPY FROM' "$table"
+  kill -INT "$ONLINE_APPLY_PID"
+  faults_thaw
+  wait "$ONLINE_APPLY_PID" || status=$?
+  ONLINE_APPLY_PID=
+  expect_eq "$status" 130 "exit status of the interrupted apply"
+  expect_contains "$E2E_WORK/apply.err" "apply interrupted"
 }
 
 # online_wait_for DESCRIPTION COMMAND...: runs COMMAND every 50 ms until it succeeds; fails the

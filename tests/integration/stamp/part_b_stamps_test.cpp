@@ -25,16 +25,7 @@ namespace {
 
 // "name type[ NOT NULL][ DEFAULT expr]" per column, in order, then the primary key.
 Lines layout_of(const testing::TestDatabase& database, const std::string& table) {
-  auto lines =
-      query_lines(database,
-                  "SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || "
-                  "CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || "
-                  "COALESCE(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') "
-                  "FROM pg_attribute a LEFT JOIN pg_attrdef d "
-                  "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                  "WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped "
-                  "ORDER BY a.attnum",
-                  {table});
+  auto lines = testing::columns_of(database, table);
   for (auto& key : query_lines(database,
                                "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
                                "WHERE conrelid = $1::regclass AND contype = 'p'",

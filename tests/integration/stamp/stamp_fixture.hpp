@@ -44,6 +44,20 @@ inline Lines table_snapshot(const TestDatabase& database, const std::string& tab
   return query_lines(database, fmt::format("SELECT t::text FROM {} AS t ORDER BY 1", table));
 }
 
+// "name type[ NOT NULL][ DEFAULT expr]" per column of `table`, in order: a version table's
+// layout, to compare with the one its tool creates.
+inline Lines columns_of(const TestDatabase& database, const std::string& table) {
+  return query_lines(database,
+                     "SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || "
+                     "CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || "
+                     "COALESCE(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') "
+                     "FROM pg_attribute a LEFT JOIN pg_attrdef d "
+                     "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+                     "WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped "
+                     "ORDER BY a.attnum",
+                     {table});
+}
+
 // A mapping with the single target "svc" at `database`, with these `stamp:` entries (YAML list
 // items, indented by six spaces); relative paths in them start from `stamp_data_dir`.
 inline config::Target stamp_target_with(const TestDatabase& database, const std::string& stamps) {

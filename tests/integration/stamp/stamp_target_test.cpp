@@ -17,6 +17,7 @@
 
 using namespace pgsplit;
 using Catch::Matchers::Contains;
+using testing::columns_of;
 using testing::Lines;
 using testing::query_lines;
 using testing::stamp_into;
@@ -42,19 +43,6 @@ std::string read_text(const std::filesystem::path& file) {
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
-}
-
-// "name type[ NOT NULL][ DEFAULT expr]" per column, in order.
-Lines columns_of(const testing::TestDatabase& database, const std::string& table) {
-  return query_lines(database,
-                     "SELECT a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || "
-                     "CASE WHEN a.attnotnull THEN ' NOT NULL' ELSE '' END || "
-                     "COALESCE(' DEFAULT ' || pg_get_expr(d.adbin, d.adrelid), '') "
-                     "FROM pg_attribute a LEFT JOIN pg_attrdef d "
-                     "ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-                     "WHERE a.attrelid = $1::regclass AND a.attnum > 0 AND NOT a.attisdropped "
-                     "ORDER BY a.attnum",
-                     {table});
 }
 
 // "name definition" per constraint, then every index definition.
