@@ -112,8 +112,8 @@ compare() {
   fidelity_report "$(db_url "${target_db[$name]}")" public >"$actual.all"
   local schema_facts='^(schema|default privileges|function|type) '
   grep -vE "$schema_facts" "$actual.all" >"$actual.tables" || true
-  grep -vE "$schema_facts" "$E2E_WORK/$run.$name.reference" >"$actual.reference" || true
-  fidelity_compare "$run, target $name, tables" "$actual.reference" "$actual.tables" "${3:-}"
+  grep -vE "$schema_facts" "$E2E_WORK/$run.$name.reference" >"$actual.reference-tables" || true
+  fidelity_compare "$run, target $name, tables" "$actual.reference-tables" "$actual.tables" "${3:-}"
   grep -E "$schema_facts" "$actual.all" >"$actual.schema" || true
   grep -E '^(schema|default privileges) ' "$E2E_WORK/source.public" >"$actual.source" || true
   fidelity_compare "$run, target $name, schema public" "$actual.source" "$actual.schema" "${4:-}"
@@ -137,7 +137,7 @@ grep -qF "policy icinga_statehistory instance_isolation" "$E2E_WORK/super.histor
   fail "the history reference lacks its policy"
 expect_not_contains "$E2E_WORK/super.plan" "$owner" "plan warnings as a superuser"
 for function in "from_unixtime(bigint)" "unix_timestamp(timestamp without time zone)" \
-  "updatedbversion(text)"; do
+  "updatedbversion(version_i text)"; do
   expect_line_with "$E2E_WORK/super.plan" "function public.$function" "needed by no target"
 done
 for name in "${targets[@]}"; do

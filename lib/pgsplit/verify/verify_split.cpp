@@ -101,7 +101,7 @@ VerifyReport verify_split(pg::Connection& source_in_snapshot, const config::Mapp
   for (const auto& target : plan.targets) {
     auto& connection = targets.get(target.name);
     if (options.sequences) {
-      check_sequences(connection, target, report);
+      check_sequences(source_in_snapshot, connection, target, report);
     }
     if (const auto* settings = configured(mapping, target.name); settings && options.stamps) {
       check_stamps(connection, *settings, report);
