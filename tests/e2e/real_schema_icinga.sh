@@ -5,12 +5,14 @@
 # into three services (fixtures/real_schema/icinga_ido.yaml). The package is unpacked, not
 # installed: its maintainer scripts would configure a database through dbconfig-common.
 #
-# The IDO schema has no owners, grants or policies of its own. No Debian 12 or npm package we
-# checked ships a PostgreSQL schema that has (pdns-backend-pgsql, freeradius-postgresql,
-# kamailio-postgres-modules, icinga2-ido-pgsql; npm @supabase/stripe-sync-engine,
-# @auth/supabase-adapter): fixtures/real_schema/icinga_access.sql, a separate file, adds them in
-# a common deployment pattern (owner role, read and write roles, column grants, default
-# privileges, tenant isolation by row-level security on a session setting).
+# The IDO schema has no owners, grants or policies of its own. Real grants and default
+# privileges come with the second real schema (real_schema_pgpm_jobs.sh), but no Debian 12 or
+# npm package we checked ships a PostgreSQL schema with row-level security policies (Debian:
+# pdns-backend-pgsql, freeradius-postgresql, kamailio-postgres-modules, icinga2-ido-pgsql; npm:
+# @supabase/stripe-sync-engine, @auth/supabase-adapter, supabase-test, @pgpm/database-jobs and
+# @pgpm/services, which have grants only): fixtures/real_schema/icinga_access.sql, a separate
+# file, adds them in a common deployment pattern (owner role, read and write roles, column
+# grants, default privileges, tenant isolation by row-level security on a session setting).
 #
 # Each target is compared with the restore of `pg_dump --schema-only -t <its tables>` of the
 # source (support/fidelity.bash): tables, columns, sequences, indexes, constraints, triggers,
