@@ -188,7 +188,8 @@ void AccessComparison::compare_set(const std::string& object, std::string_view w
   }
   for (const auto& entry : actual) {
     if (expected.count(entry) == 0) {
-      differ(object, fmt::format("{} {} is in the target, not in the source", what, entry));
+      differ(object,
+             fmt::format("{} {} is in the target, not carried from the source", what, entry));
     }
   }
 }

@@ -152,8 +152,8 @@ void check_sequences(pg::Connection& source, pg::Connection& target, const plan:
     if (hands_out_new_values(state, min, max)) {
       continue;
     }
-    const auto* placed = placed_as(plan, use.table);
-    if (placed != nullptr && lags_in_source(source, *placed, use)) {
+    const auto* placement = placed_as(plan, use.table);
+    if (placement != nullptr && lags_in_source(source, *placement, use)) {
       report.findings.push_back(
           {CheckKind::sequence, Outcome::not_checked, plan.name, use.sequence.to_string(),
            sequence_message(use, state, min, max) +

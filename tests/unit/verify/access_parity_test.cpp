@@ -104,7 +104,8 @@ TEST_CASE("access parity names a changed owner, a missing and an extra privilege
             "function app.total(): privilege EXECUTE revoked from PUBLIC is missing in the target",
             "app.orders: owned by intruder in the target, app_owner expected",
             "app.orders: privilege SELECT granted to reader is missing in the target",
-            "app.orders: privilege DELETE granted to PUBLIC is in the target, not in the source"});
+            "app.orders: privilege DELETE granted to PUBLIC is in the target, not carried from "
+            "the source"});
 }
 
 TEST_CASE("access parity names row-level security flags and policies that differ", "[verify]") {
@@ -154,7 +155,7 @@ TEST_CASE("access parity expects what the split carries: no owners, no grants, m
     fixture.plan.missing_roles = {"writer"};
     CHECK(fixture.messages() ==
           std::vector<std::string>{"app.orders: privilege UPDATE (note) granted to writer is in "
-                                   "the target, not in the source"});
+                                   "the target, not carried from the source"});
     fixture.plan.keep_privileges = false;
     for (auto* access :
          {&fixture.target.schemas.back().access, &fixture.copied().access,
