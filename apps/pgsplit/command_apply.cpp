@@ -84,7 +84,8 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
                              {.checksums = verify_mode == "checksums",
                               .references = false,
                               .jobs = jobs,
-                              .stamps = false});
+                              .stamps = false,
+                              .access = false}); // set after this check
     if (format == "json") {
       json["verify"] = nlohmann::ordered_json::parse(verify::render_json(verified));
     } else {

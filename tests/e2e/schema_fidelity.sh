@@ -15,8 +15,11 @@
 #       the owner role may create (what a managed service's admin role can set up): identical;
 #   (c) as a CREATEDB role that is not a member: the plan warns, names the role and the fix;
 #       the objects belong to the connecting role and everything else is identical.
+# `pgsplit verify` passes after (a) and after the split with owners: connecting_role and
+# privileges: none (in (b) and (c) the FORCEd policies apply to pgsplit's role: docs/security.md).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
+source "$(dirname "${BASH_SOURCE[0]}")/support/fidelity.bash"
 e2e_begin schema_fidelity --server
 
 fixtures=$PGSPLIT_SOURCE_DIR/tests/e2e/fixtures/fidelity
@@ -48,12 +51,8 @@ psql_at "$(db_url "$reference_db")" -f "$E2E_WORK/reference.sql" >"$E2E_WORK/ref
   { show_file restore "$E2E_WORK/reference.log"; fail "restoring pg_dump's output"; }
 ok "source loaded; pg_dump --schema-only of it restored as the reference"
 
-# report URL SCHEMA: the catalog facts of SCHEMA in the database at URL.
-report() {
-  psql_at "$1" -v schema="$2" -f "$fixtures/catalog_report.sql"
-}
 for schema in app billing; do
-  report "$(db_url "$reference_db")" "$schema" >"$E2E_WORK/reference.$schema"
+  fidelity_report "$(db_url "$reference_db")" "$schema" >"$E2E_WORK/reference.$schema"
 done
 grep -q "policy app.documents not_empty permissive=false" "$E2E_WORK/reference.app" ||
   { show_file reference "$E2E_WORK/reference.app"; fail "the reference lacks the restrictive policy"; }
@@ -91,28 +90,11 @@ target_url() {
   if [[ -z $1 ]]; then db_url "$2"; else echo "postgresql://$1:$password@$host:$port/$2"; fi
 }
 
-# sort_acls: the items of every acl=… field in sorted order (a SED renaming roles reorders them).
-sort_acls() {
-  python3 -c '
-import sys
-for line in sys.stdin:
-    words = line.rstrip("\n").split(" ")
-    for i, word in enumerate(words):
-        if word.startswith("acl="):
-            words[i] = "acl=" + ",".join(sorted(word[4:].split(",")))
-    print(" ".join(words))
-'
-}
-
 # compare RUN TARGET_DB SCHEMA [SED]: the target's report equals the reference's (after SED).
 compare() {
   local run=$1 schema=$3
-  report "$(db_url "$2")" "$schema" | sort_acls >"$E2E_WORK/$run.$schema"
-  sed -e "${4:-}" "$E2E_WORK/reference.$schema" | sort_acls >"$E2E_WORK/$run.$schema.expected"
-  if ! diff -u "$E2E_WORK/$run.$schema.expected" "$E2E_WORK/$run.$schema" >"$E2E_WORK/$run.$schema.diff"; then
-    show_file "difference from pg_dump's restore ($run, schema $schema)" "$E2E_WORK/$run.$schema.diff"
-    fail "$run: schema $schema of the target differs from the reference"
-  fi
+  fidelity_report "$(db_url "$2")" "$schema" >"$E2E_WORK/$run.$schema"
+  fidelity_compare "$run, schema $schema" "$E2E_WORK/reference.$schema" "$E2E_WORK/$run.$schema" "${4:-}"
 }
 
 # split RUN ROLE: apply with the targets reached as ROLE; sets accounts_db and billing_db.
@@ -141,6 +123,9 @@ compare super "$billing_db" billing
 ok "(a) as a superuser: owners, privileges, policies, row-level security and the unpopulated materialized view equal pg_dump's"
 expect_eq "$(psql_at "$(db_url "$accounts_db")" -c "SELECT count(*) FROM app.documents")" "150" "rows of app.documents"
 ok "(a) every row copied into the table whose FORCEd policies hide them from its owner"
+expect_exit 0 "$PGSPLIT_BIN" verify -c "$E2E_WORK/pgsplit.yaml" --checksums
+expect_contains "$E2E_OUT" "verify OK"
+ok "(a) verify --checksums passes: owners, privileges, default privileges and policies as carried"
 
 # (b) a member of the owner role, into databases it owns where the owner may create schemas.
 db_name member_acc; member_acc=$E2E_DB
@@ -180,3 +165,6 @@ expect_eq "$(psql_at "$(db_url "$accounts_db")" -c "SELECT count(*) FROM pg_clas
   "0" "relations of app with privileges"
 expect_eq "$(psql_at "$(db_url "$accounts_db")" -c "SELECT count(*) FROM pg_policy")" "3" "policies kept"
 ok "options.owners: connecting_role and options.privileges: none leave owners and grants out, not policies"
+expect_exit 0 "$PGSPLIT_BIN" verify -c "$E2E_WORK/pgsplit.yaml"
+expect_contains "$E2E_OUT" "verify OK"
+ok "verify expects the connecting role as owner and no grants under those options"

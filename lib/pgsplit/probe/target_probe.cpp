@@ -47,6 +47,16 @@ void read_roles(pg::Connection& connection, plan::TargetFacts& facts, bool datab
   facts.roles_known = true;
 }
 
+} // namespace
+
+plan::TargetFacts read_target_roles(pg::Connection& connection) {
+  plan::TargetFacts facts;
+  read_roles(connection, facts, true);
+  return facts;
+}
+
+namespace {
+
 // CREATE on the database is what creating schemas (and so every object) needs.
 void read_database_facts(pg::Connection& connection, plan::TargetFacts& facts) {
   const auto result =

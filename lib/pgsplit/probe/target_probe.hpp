@@ -1,6 +1,7 @@
 #pragma once
 
 #include <pgsplit/config/mapping.hpp>
+#include <pgsplit/pg/connection.hpp>
 #include <pgsplit/plan/facts.hpp>
 #include <pgsplit/plan/plan.hpp>
 #include <pgsplit/probe/source_identity.hpp>
@@ -14,5 +15,10 @@ namespace pgsplit::probe {
 // connection throw core::SqlError.
 plan::TargetFacts probe_target(const config::Target& target, const plan::Plan& plan,
                                const SourceIdentity& source);
+
+// The roles of an existing target database's server as the plan's role rules read them (which
+// may own objects, which may own schemas, whether pgsplit's role is a superuser): `verify`
+// works out from them what `apply` carried.
+plan::TargetFacts read_target_roles(pg::Connection& connection);
 
 } // namespace pgsplit::probe

@@ -26,8 +26,11 @@ bool hands_out_new_values(const SequenceState& state, std::int64_t column_min,
 // For every integer column of the target's tables (partitioned tables include their
 // partitions) whose default calls nextval() on a sequence, or that is an identity column,
 // reads the sequence and the column's range in `target` and records a mismatch when the
-// sequence lags behind: "last_value N < max(column) M". Columns of tables the plan did not
-// place there (e.g. version tables) are left alone.
-void check_sequences(pg::Connection& target, const plan::TargetPlan& plan, VerifyReport& report);
+// sequence lags behind: "last_value N < max(column) M". When the source's own sequence of that
+// column (serial or identity, read on `source`) lags behind the source's column too, the split
+// copied the source as it is: the finding is `not checked` (the verdict does not fail), saying
+// so. Columns of tables the plan did not place there (e.g. version tables) are left alone.
+void check_sequences(pg::Connection& source, pg::Connection& target, const plan::TargetPlan& plan,
+                     VerifyReport& report);
 
 } // namespace pgsplit::verify

@@ -1,3 +1,6 @@
+#include <pgsplit/plan/rules.hpp>
+#include <pgsplit/probe/target_probe.hpp>
+#include <pgsplit/verify/access_parity.hpp>
 #include <pgsplit/verify/reference_checks.hpp>
 #include <pgsplit/verify/schema_parity.hpp>
 #include <pgsplit/verify/sequence_checks.hpp>
@@ -58,6 +61,26 @@ void run_scans(pg::Connection& source, const config::Mapping& mapping, const pla
   }
 }
 
+// What apply carried of owners and privileges depends on the roles of the target server: the
+// plan's role rules run again on what the target holds now (verify runs no preflight), from a
+// copy of the target's plan. With options.schema: existing the target's objects are its own.
+void check_access(pg::Connection& connection, const config::Mapping& mapping,
+                  const catalog::Catalog& catalog, const plan::TargetPlan& target,
+                  const catalog::Catalog& target_catalog, VerifyReport& report) {
+  if (mapping.options.schema != config::SchemaMode::create) {
+    return;
+  }
+  auto expected = target;
+  expected.unassignable_owners.clear();
+  expected.missing_roles.clear();
+  expected.roles_without_database_create.clear();
+  plan::Plan scratch; // the warnings were the plan's to give
+  plan::detail::check_target_roles(scratch, expected, {}, catalog,
+                                   probe::read_target_roles(connection));
+  const auto role = connection.exec("SELECT current_user AS name", {}).text(0, "name");
+  compare_access(catalog, expected, target_catalog, role, report.findings);
+}
+
 } // namespace
 
 VerifyReport verify_split(pg::Connection& source_in_snapshot, const config::Mapping& mapping,
@@ -78,15 +101,19 @@ VerifyReport verify_split(pg::Connection& source_in_snapshot, const config::Mapp
   for (const auto& target : plan.targets) {
     auto& connection = targets.get(target.name);
     if (options.sequences) {
-      check_sequences(connection, target, report);
+      check_sequences(source_in_snapshot, connection, target, report);
     }
     if (const auto* settings = configured(mapping, target.name); settings && options.stamps) {
       check_stamps(connection, *settings, report);
     }
     if (options.schema) {
-      auto schema = compare_schema(catalog, target, load_target_catalog(connection));
+      const auto target_catalog = load_target_catalog(connection);
+      auto schema = compare_schema(catalog, target, target_catalog);
       report.counted.schema_tables += schema.tables;
       report.findings.insert(report.findings.end(), schema.findings.begin(), schema.findings.end());
+      if (options.access) {
+        check_access(connection, mapping, catalog, target, target_catalog, report);
+      }
     }
   }
   sort_findings(report);

@@ -18,6 +18,9 @@ struct VerifyOptions {
   bool rows = true;        // count (and checksum) every table; off: only the other checks
   bool schema = true;      // compare each target's tables with the source's (schema parity)
   bool sequences = true;   // each target sequence against the source's
+  // With `schema`: owners, privileges, row-level security and policies against what the split
+  // carries (apply checks the data before it sets them).
+  bool access = true;
 };
 
 // Runs every check of docs/verify.md and returns what it found; never throws for a mismatch
@@ -28,7 +31,7 @@ struct VerifyOptions {
 // read-only sessions of their own (mapping URLs), never written.
 //
 // Order: rows and checksums per table, then references (both on the workers); then per
-// target: sequences, stamps, schema parity.
+// target: sequences, stamps, schema parity (with owners, privileges and policies).
 //
 // Throws core::SqlError when a statement fails for another reason than a target table's
 // shape (a lost connection, a bad row filter), core::ConnectionError when a target cannot be

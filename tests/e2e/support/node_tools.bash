@@ -132,3 +132,26 @@ expect_sql() {
   got=$(psql_at "$(db_url "$1")" -c "$2") || fail "query failed on $1: $2"
   [[ $got == "$3" ]] || fail "on $1: $2 gave '$got', expected '$3'"
 }
+
+# node_package_extract NAME@VERSION: the files of one npm package (a pinned version), fetched
+# with `npm pack` into the cache's packs/ folder (reused when there) and unpacked into
+# $E2E_WORK; sets NODE_PACKAGE_ROOT to the unpacked folder (npm's `package/`). For packages that
+# ship SQL and that no program of the tests runs. A package that cannot be fetched fails the test.
+node_package_extract() {
+  local spec=$1
+  command -v npm >/dev/null || fail "npm is needed to fetch $spec (apt-get install npm)"
+  local packs=${PGSPLIT_NODE_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/pgsplit-e2e/node}/packs
+  local name=${spec%@*}
+  local file=$packs/$(echo "${name#@}" | tr / -)-${spec##*@}.tgz
+  mkdir -p "$packs" || fail "cannot create $packs"
+  if [[ ! -s $file ]]; then
+    (cd "$packs" && npm pack "$spec" --loglevel=error) >"$E2E_WORK/npm-pack.log" 2>&1 ||
+      { show_file "npm pack" "$E2E_WORK/npm-pack.log"; fail "npm could not fetch $spec"; }
+    [[ -s $file ]] || fail "npm pack $spec did not write $file"
+  fi
+  NODE_PACKAGE_ROOT=$E2E_WORK/npm-$(basename "$file" .tgz)
+  mkdir -p "$NODE_PACKAGE_ROOT"
+  tar -xzf "$file" -C "$NODE_PACKAGE_ROOT" || fail "cannot unpack $file"
+  NODE_PACKAGE_ROOT=$NODE_PACKAGE_ROOT/package
+  ok "fetched and unpacked: $spec"
+}

@@ -67,3 +67,23 @@ real_tools_run() {
     fail "$label: '$*' exited $status"
   fi
 }
+
+# real_package_extract PACKAGE: the files of a Debian package, unpacked (not installed) into
+# $E2E_WORK/PACKAGE; sets REAL_PACKAGE_ROOT to that folder. For packages that ship a schema
+# whose maintainer scripts would configure a database or start a service: `apt-get download`
+# fetches the package the ordinary way (after `apt-get update` when the lists are missing or
+# stale), `dpkg-deb -x` unpacks it. A package that cannot be fetched fails the test.
+real_package_extract() {
+  local package=$1 folder=$E2E_WORK/$1
+  command -v apt-get >/dev/null || fail "apt-get is needed to fetch the Debian package $package"
+  mkdir -p "$folder/deb"
+  if ! (cd "$folder/deb" && apt-get download -q "$package") >"$folder/apt.log" 2>&1; then
+    apt-get update -q -o DPkg::Lock::Timeout=900 >>"$folder/apt.log" 2>&1 || true
+    (cd "$folder/deb" && apt-get download -q "$package") >>"$folder/apt.log" 2>&1 ||
+      { show_file apt-get "$folder/apt.log"; fail "could not fetch the Debian package $package"; }
+  fi
+  dpkg-deb -x "$folder"/deb/*.deb "$folder/root" ||
+    fail "could not unpack $(basename "$folder"/deb/*.deb)"
+  REAL_PACKAGE_ROOT=$folder/root
+  ok "fetched and unpacked: $(basename "$folder"/deb/*.deb)"
+}

@@ -1,0 +1,438 @@
+#include <pgsplit/plan/ownership.hpp>
+#include <pgsplit/schema/rename.hpp>
+#include <pgsplit/verify/access_parity.hpp>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <utility>
+
+namespace pgsplit::verify {
+namespace {
+
+using Descriptions = std::set<std::string>;
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+// "SELECT (email) granted to reader with grant option", "EXECUTE revoked from PUBLIC": the
+// owner's own entries are named "the owner" on both sides, whoever owns the object.
+std::string describe(const catalog::Privilege& privilege) {
+  const std::string who = privilege.to_owner  ? std::string("the owner")
+                          : privilege.grantee ? *privilege.grantee
+                                              : std::string("PUBLIC");
+  const std::string what = privilege.column
+                               ? fmt::format("{} ({})", privilege.privilege, *privilege.column)
+                               : privilege.privilege;
+  return privilege.revoke ? fmt::format("{} revoked from {}", what, who)
+                          : fmt::format("{} granted to {}{}", what, who,
+                                        privilege.grantable ? " with grant option" : "");
+}
+
+Descriptions privileges_of(const catalog::Access& access) {
+  Descriptions found;
+  for (const auto& privilege : access.privileges) {
+    found.insert(describe(privilege));
+  }
+  return found;
+}
+
+std::string_view default_object_word(char object_type) {
+  switch (object_type) {
+  case 'r':
+    return "tables";
+  case 'S':
+    return "sequences";
+  case 'f':
+    return "functions";
+  case 'T':
+    return "types";
+  default:
+    return {};
+  }
+}
+
+// "of role app_owner on tables: SELECT granted to reader"; empty for kinds pgsplit does not set.
+std::string describe(const catalog::DefaultPrivilege& entry) {
+  const auto word = default_object_word(entry.object_type);
+  if (word.empty()) {
+    return {};
+  }
+  return fmt::format("of role {} on {}: {} granted to {}{}", entry.role, word, entry.privilege,
+                     entry.grantee.value_or("PUBLIC"), entry.grantable ? " with grant option" : "");
+}
+
+bool plain_identifier(std::string_view name) {
+  if (name.empty() || (name.front() >= '0' && name.front() <= '9')) {
+    return false;
+  }
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
+  });
+}
+
+// pg_get_expr quotes an identifier only when it must; the DDL writes renamed tables always
+// quoted. Both sides drop the quotes around identifiers that need none, so that they spell a
+// name alike (a keyword or a quoted word inside a literal loses them on both sides too).
+std::string without_needless_quotes(std::string_view sql) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < sql.size()) {
+    const auto open = sql.find('"', at);
+    const auto close = open == std::string_view::npos ? open : sql.find('"', open + 1);
+    if (close == std::string_view::npos) {
+      break;
+    }
+    const auto name = sql.substr(open + 1, close - open - 1);
+    out.append(sql.substr(at, open - at));
+    if (plain_identifier(name)) {
+      out.append(name);
+    } else {
+      out.append(sql.substr(open, close - open + 1));
+    }
+    at = close + 1;
+  }
+  out.append(sql.substr(std::min(at, sql.size())));
+  return out;
+}
+
+std::string describe(const catalog::Policy& policy, const std::optional<std::string>& using_sql,
+                     const std::optional<std::string>& check_sql) {
+  std::string text =
+      fmt::format("{} for {} to {}", policy.permissive ? "permissive" : "restrictive",
+                  policy.command, fmt::join(policy.roles, ", "));
+  if (using_sql) {
+    text += fmt::format(" using ({})", without_needless_quotes(*using_sql));
+  }
+  if (check_sql) {
+    text += fmt::format(" with check ({})", without_needless_quotes(*check_sql));
+  }
+  return text;
+}
+
+template <typename Item>
+const Item* find_named(const std::vector<Item>& items, const catalog::QualifiedName& name) {
+  const auto found =
+      std::find_if(items.begin(), items.end(), [&](const Item& item) { return item.name == name; });
+  return found == items.end() ? nullptr : &*found;
+}
+
+const catalog::Function* find_routine(const catalog::Catalog& catalog,
+                                      const catalog::Function& wanted) {
+  const auto found = std::find_if(catalog.functions.begin(), catalog.functions.end(),
+                                  [&](const catalog::Function& function) {
+                                    return function.name == wanted.name &&
+                                           function.identity_arguments == wanted.identity_arguments;
+                                  });
+  return found == catalog.functions.end() ? nullptr : &*found;
+}
+
+class AccessComparison {
+public:
+  AccessComparison(const catalog::Catalog& source, const plan::TargetPlan& target,
+                   const catalog::Catalog& actual, std::string connecting_role,
+                   std::vector<Finding>& findings)
+      : source_(source), target_(target), actual_(actual),
+        connecting_role_(std::move(connecting_role)), findings_(findings) {}
+
+  void schemas();
+  void types_and_routines();
+  void sequences();
+  void tables();
+  void views();
+
+private:
+  void differ(const std::string& object, std::string message) {
+    findings_.push_back(
+        {CheckKind::schema, Outcome::mismatch, target_.name, object, std::move(message)});
+  }
+  void compare_set(const std::string& object, std::string_view what, const Descriptions& expected,
+                   const Descriptions& actual);
+  void compare_owner(const std::string& object, const std::optional<std::string>& expected,
+                     const std::string& actual);
+  // The owner and privileges of an object other than a schema; `expected_owner` nullopt: the
+  // role pgsplit connects as.
+  void compare_object(const std::string& object, const catalog::Access& expected,
+                      const std::optional<std::string>& expected_owner,
+                      const catalog::Access& actual);
+  void default_privileges(const catalog::Schema& expected, const catalog::Schema& actual);
+  void row_security(const std::string& object, const catalog::Table& expected,
+                    const catalog::Table& actual, const schema::detail::Renames& renames);
+  void policies(const std::string& object, const catalog::Table& expected,
+                const catalog::Table& actual, const schema::detail::Renames& renames);
+  Descriptions expected_privileges(const catalog::Access& access) const;
+  std::optional<std::string> owner_in(const catalog::Access& access,
+                                      const std::string& schema) const {
+    return plan::object_owner(target_, source_, access, schema);
+  }
+  schema::detail::Renames renames() const;
+
+  const catalog::Catalog& source_;
+  const plan::TargetPlan& target_;
+  const catalog::Catalog& actual_;
+  std::string connecting_role_;
+  std::vector<Finding>& findings_;
+};
+
+void AccessComparison::compare_set(const std::string& object, std::string_view what,
+                                   const Descriptions& expected, const Descriptions& actual) {
+  for (const auto& entry : expected) {
+    if (actual.count(entry) == 0) {
+      differ(object, fmt::format("{} {} is missing in the target", what, entry));
+    }
+  }
+  for (const auto& entry : actual) {
+    if (expected.count(entry) == 0) {
+      differ(object,
+             fmt::format("{} {} is in the target, not carried from the source", what, entry));
+    }
+  }
+}
+
+void AccessComparison::compare_owner(const std::string& object,
+                                     const std::optional<std::string>& expected,
+                                     const std::string& actual) {
+  const std::string wanted = expected.value_or(connecting_role_);
+  if (!wanted.empty() && wanted != actual) {
+    differ(object, fmt::format("owned by {} in the target, {} expected{}", actual, wanted,
+                               expected ? "" : " (the role pgsplit connects as)"));
+  }
+}
+
+// What the split grants and revokes: nothing under options.privileges: none, and nothing for
+// roles the target server lacks (the plan warned about those).
+Descriptions AccessComparison::expected_privileges(const catalog::Access& access) const {
+  Descriptions expected;
+  if (!target_.keep_privileges) {
+    return expected;
+  }
+  for (const auto& privilege : access.privileges) {
+    if (!privilege.to_owner && privilege.grantee &&
+        contains(target_.missing_roles, *privilege.grantee)) {
+      continue;
+    }
+    expected.insert(describe(privilege));
+  }
+  return expected;
+}
+
+void AccessComparison::compare_object(const std::string& object, const catalog::Access& expected,
+                                      const std::optional<std::string>& expected_owner,
+                                      const catalog::Access& actual) {
+  compare_owner(object, expected_owner, actual.owner);
+  compare_set(object, "privilege", expected_privileges(expected), privileges_of(actual));
+}
+
+void AccessComparison::default_privileges(const catalog::Schema& expected,
+                                          const catalog::Schema& actual) {
+  Descriptions wanted;
+  if (target_.keep_privileges && target_.keep_owners) {
+    for (const auto& entry : expected.default_privileges) {
+      if ((entry.grantee && contains(target_.missing_roles, *entry.grantee)) ||
+          contains(target_.unassignable_owners, entry.role) || describe(entry).empty()) {
+        continue;
+      }
+      wanted.insert(describe(entry));
+    }
+  }
+  Descriptions found;
+  for (const auto& entry : actual.default_privileges) {
+    if (!describe(entry).empty()) {
+      found.insert(describe(entry));
+    }
+  }
+  compare_set("schema " + expected.name, "default privilege", wanted, found);
+}
+
+// Schema public exists in every database: its owner and privileges are compared only when the
+// split sets them.
+void AccessComparison::schemas() {
+  for (const auto& name : target_.schemas) {
+    const auto* expected = source_.find_schema(name);
+    if (expected == nullptr) {
+      continue;
+    }
+    const std::string object = "schema " + name;
+    const auto* actual = actual_.find_schema(name);
+    if (actual == nullptr) {
+      differ(object, "the schema is missing");
+      continue;
+    }
+    const auto owner = plan::schema_owner(target_, *expected);
+    if (name != "public" || owner) {
+      compare_owner(object, owner, actual->access.owner);
+    }
+    if (name != "public" || target_.keep_privileges) {
+      compare_set(object, "privilege", expected_privileges(expected->access),
+                  privileges_of(actual->access));
+    }
+    default_privileges(*expected, *actual);
+  }
+}
+
+void AccessComparison::types_and_routines() {
+  for (const catalog::Oid oid : target_.types) {
+    const auto* expected = source_.find_type(oid);
+    const std::string object = "type " + expected->name.to_string();
+    if (const auto* actual = find_named(actual_.types, expected->name)) {
+      compare_object(object, expected->access, owner_in(expected->access, expected->name.schema),
+                     actual->access);
+    } else {
+      differ(object, "the type is missing");
+    }
+  }
+  for (const catalog::Oid oid : target_.functions) {
+    const auto* expected = source_.find_function(oid);
+    if (expected->kind == 'a') { // aggregates are not created (docs/schema.md)
+      continue;
+    }
+    const std::string object =
+        fmt::format("function {}({})", expected->name.to_string(), expected->identity_arguments);
+    if (const auto* actual = find_routine(actual_, *expected)) {
+      compare_object(object, expected->access, owner_in(expected->access, expected->name.schema),
+                     actual->access);
+    } else {
+      differ(object, "the function is missing");
+    }
+  }
+}
+
+// A sequence OWNED BY a column of a table created in its schema follows that table's owner
+// (as access_ddl.cpp creates it). One missing from the target is not reported here: the
+// sequence check follows each column's default to the sequence the target uses.
+void AccessComparison::sequences() {
+  for (const catalog::Oid oid : target_.sequences) {
+    const auto* expected = source_.find_sequence(oid);
+    const std::string object = "sequence " + expected->name.to_string();
+    const auto* actual = find_named(actual_.sequences, expected->name);
+    if (actual == nullptr) {
+      continue; // the sequence check follows the columns' defaults to their sequences
+    }
+    auto owner = owner_in(expected->access, expected->name.schema);
+    if (expected->owner_table && expected->owner_column) {
+      const auto placed = std::find_if(
+          target_.tables.begin(), target_.tables.end(),
+          [&](const plan::PlacedTable& table) { return table.table == *expected->owner_table; });
+      const auto* table = source_.find_table(*expected->owner_table);
+      if (placed != target_.tables.end() && table != nullptr &&
+          placed->target_name.schema == expected->name.schema) {
+        owner = owner_in(table->access, placed->target_name.schema);
+      }
+    }
+    compare_object(object, expected->access, owner, actual->access);
+  }
+}
+
+// The names the target gives the tables it renames (first placement), as the DDL rewrites
+// policy expressions.
+schema::detail::Renames AccessComparison::renames() const {
+  schema::detail::Renames renames;
+  std::set<catalog::Oid> seen;
+  for (const auto& placed : target_.tables) {
+    if (seen.insert(placed.table).second) {
+      renames.set(placed.source_name, placed.target_name);
+    }
+  }
+  return renames;
+}
+
+void AccessComparison::row_security(const std::string& object, const catalog::Table& expected,
+                                    const catalog::Table& actual,
+                                    const schema::detail::Renames& renames) {
+  const auto state = [](bool on) { return on ? "on" : "off"; };
+  if (expected.row_security != actual.row_security) {
+    differ(object, fmt::format("row-level security is {} in the target, {} in the source",
+                               state(actual.row_security), state(expected.row_security)));
+  }
+  if (expected.force_row_security != actual.force_row_security) {
+    differ(object,
+           fmt::format("FORCE ROW LEVEL SECURITY is {} in the target, {} in the source",
+                       state(actual.force_row_security), state(expected.force_row_security)));
+  }
+  policies(object, expected, actual, renames);
+}
+
+void AccessComparison::policies(const std::string& object, const catalog::Table& expected,
+                                const catalog::Table& actual,
+                                const schema::detail::Renames& renames) {
+  const auto rewrite = [&](const std::optional<std::string>& sql) -> std::optional<std::string> {
+    return sql ? std::optional(renames.rewrite(*sql)) : std::nullopt;
+  };
+  std::map<std::string, std::string> wanted;
+  for (const auto& policy : expected.policies) {
+    wanted.emplace(policy.name, describe(policy, rewrite(policy.using_expression),
+                                         rewrite(policy.check_expression)));
+  }
+  std::set<std::string> present;
+  for (const auto& policy : actual.policies) {
+    present.insert(policy.name);
+    const auto description = describe(policy, policy.using_expression, policy.check_expression);
+    const auto found = wanted.find(policy.name);
+    if (found == wanted.end()) {
+      differ(object, fmt::format("policy {} ({}) is in the target, not in the source", policy.name,
+                                 description));
+    } else if (found->second != description) {
+      differ(object, fmt::format("policy {} is {} in the target, {} in the source", policy.name,
+                                 description, found->second));
+    }
+  }
+  for (const auto& [name, description] : wanted) {
+    if (present.count(name) == 0) {
+      differ(object, fmt::format("policy {} ({}) is missing in the target", name, description));
+    }
+  }
+}
+
+// A table missing in the target is reported by compare_schema; foreign tables are not created.
+void AccessComparison::tables() {
+  const auto all = renames();
+  std::set<std::pair<catalog::Oid, catalog::QualifiedName>> seen;
+  for (const auto& placed : target_.tables) {
+    const auto* expected = source_.find_table(placed.table);
+    const auto* actual = actual_.find_table(placed.target_name);
+    if (expected == nullptr || actual == nullptr ||
+        expected->kind == catalog::TableKind::foreign_table ||
+        !seen.emplace(placed.table, placed.target_name).second) {
+      continue;
+    }
+    const auto object = placed.target_name.to_string();
+    compare_object(object, expected->access, owner_in(expected->access, placed.target_name.schema),
+                   actual->access);
+    auto own = all; // a second placement of the table, under another name
+    own.set(placed.source_name, placed.target_name);
+    row_security(object, *expected, *actual, own);
+  }
+}
+
+void AccessComparison::views() {
+  for (const catalog::Oid oid : target_.views) {
+    const auto* expected = source_.find_view(oid);
+    const std::string object = "view " + expected->name.to_string();
+    if (const auto* actual = find_named(actual_.views, expected->name)) {
+      compare_object(object, expected->access, owner_in(expected->access, expected->name.schema),
+                     actual->access);
+    } else {
+      differ(object, "the view is missing");
+    }
+  }
+}
+
+} // namespace
+
+void compare_access(const catalog::Catalog& source, const plan::TargetPlan& target,
+                    const catalog::Catalog& target_catalog, const std::string& connecting_role,
+                    std::vector<Finding>& findings) {
+  AccessComparison comparison(source, target, target_catalog, connecting_role, findings);
+  comparison.schemas();
+  comparison.types_and_routines();
+  comparison.sequences();
+  comparison.tables();
+  comparison.views();
+}
+
+} // namespace pgsplit::verify
