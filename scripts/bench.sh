@@ -372,8 +372,10 @@ profile_pgsplit() {
   perf record -o "$work/perf.data" -F 499 -g -- "$pgsplit" apply -c "$config" -j "$jobs" \
     --verify none --quiet >/dev/null 2>"$work/perf.err" || { tail -n 20 "$work/perf.err" >&2; return 1; }
   drop_targets p
-  perf report -i "$work/perf.data" --stdio --no-children --sort dso,symbol 2>/dev/null |
-    awk '/^ +[0-9.]+%/ { sub(/[ -]+$/, ""); print; if (++n == 15) exit }' >"$work/perf.top"
+  # Into a file first: awk stops reading after the top entries, which would fail perf report
+  # with SIGPIPE under pipefail.
+  perf report -i "$work/perf.data" --stdio --no-children --sort dso,symbol >"$work/perf.report" 2>/dev/null
+  awk '/^ +[0-9.]+%/ { sub(/[ -]+$/, ""); print; if (++n == 15) exit }' "$work/perf.report" >"$work/perf.top"
   note "profile: $(wc -l <"$work/perf.top") lines in $work/perf.top"
 }
 
@@ -757,7 +759,7 @@ write_report() {
     echo "| (a) \`pgsplit apply -j $jobs --verify none\` | $(seconds_cell a) | $(per_gigabyte "$a") | $(runs_cell a) | data phase $( [[ -n $a_data ]] && printf '%.1f s' "$a_data" || echo n/a), peak RSS $(megabytes "$a_rss"), at most ${a_conn:-n/a} pgsplit sessions seen; schema, data, indexes, keys, ANALYZE, sequences, views, stamps |"
     echo "| (e) \`pgsplit apply -j $jobs\` (default \`--verify counts\`) | $(seconds_cell e) | $(per_gigabyte "$e") | $(runs_cell e) | as (a), then the verification; peak RSS $(megabytes "$e_rss"), at most ${e_conn:-n/a} pgsplit sessions seen |"
     echo "| (b) \`pg_dump -Fd -j $jobs\`, then per target \`pg_restore -j $jobs -L\` of its filtered TOC | $(seconds_cell b) | $(per_gigabyte "$b") | $(runs_cell b) | dump (default compression$(dump_size)) and every restore; no ANALYZE |"
-    echo "| (c) \`pgcopydb clone --table-jobs $jobs --index-jobs $jobs\`, one target | $(seconds_cell c) | $(per_gigabyte "$c") | $(runs_cell c) | ${c_scope:-n/a} tables (mapped: an include-only-table filter of every mapped table; whole: its filtered clone failed), its VACUUM ANALYZE of each$(incomplete_note c) |"
+    echo "| (c) \`pgcopydb clone --table-jobs $jobs --index-jobs $jobs\`, one target | $(seconds_cell c) | $(per_gigabyte "$c") | $(runs_cell c) | scope: ${c_scope:-n/a} (mapped: an include-only-table filter of every mapped table; whole: every table, its filtered clone having failed), its VACUUM ANALYZE of each$(incomplete_note c) |"
     echo "| (d) floor: raw \`COPY … TO STDOUT \| COPY … FROM STDIN\`, $jobs at a time, then \`pg_restore -j $jobs --section=post-data\` | $(seconds_cell d) | $(per_gigabyte "$d") | $(runs_cell d) | copies $( [[ -n $d_copy ]] && printf '%.1f s' "$d_copy" || echo n/a), then every index, key and constraint of the mapped tables; nothing else |"
     echo
     echo "## Goals (issue #20)"
