@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The benchmark of issue #8 (and the memory measurement of issue #5): how long pgsplit takes to
-# split the demo monolith compared with the other ways of doing it, and how much memory it uses.
+# The benchmark of issues #8 and #20 (and the memory measurement of issue #5): how long pgsplit
+# takes to split the demo monolith compared with the floor and the other ways of doing it, how
+# much memory, how many connections and how much client CPU it uses, and how long planning takes.
 #
 #   scripts/bench.sh [--scale N] [--runs K] [--jobs J] [--big-table-gb G] [--keep]
 #                    [--output docs/benchmarks.md]
@@ -15,11 +16,17 @@
 # PGSPLIT_BIN=path  measure this pgsplit instead of building one in build-bench/
 #
 # Methods, each into freshly dropped targets, its result checked (row counts, untimed):
-#   (a) pgsplit apply of config/demo.yaml (--verify none: the others do not verify either)
+#   (a) pgsplit apply of config/demo.yaml --verify none (the others do not verify either)
+#   (e) the same with apply's default verification (--verify counts)
 #   (b) one pg_dump -Fd, then per target pg_restore of a TOC list filtered to that target
-#   (c) pgcopydb clone of the whole database into one target ("n/a" when not installable)
-#   (d) the raw floor: COPY ... TO STDOUT | COPY ... FROM STDIN per table, data only
-# then pgsplit on one large table (peak RSS) and `pgsplit plan` on 2,000 tables.
+#   (c) pgcopydb clone of the mapped tables into one target ("n/a" when not installable)
+#   (d) the floor: every mapped leaf table's COPY ... TO STDOUT | COPY ... FROM STDIN, $jobs at a
+#       time, then every index, key and constraint of the mapped tables (pg_restore -j $jobs
+#       --section=post-data), nothing else
+# (a) also reports peak RSS, the most pgsplit sessions seen in pg_stat_activity (sampled every
+# 0.2 s), and its CPU (user+sys) against the PostgreSQL server's over the same run; then one
+# more run of (a) under `perf record` for a profile of the client. Then pgsplit on one large
+# table (peak RSS) and `pgsplit plan` on 2,000 and 10,000 tables.
 # It reports and asserts nothing: the exit code is 0 unless a method itself failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -141,6 +148,12 @@ install_tools() {
       >/dev/null 2>&1 ||
       note "pgcopydb is not installable here: method (c) will be reported as n/a"
   fi
+  if ! command -v perf >/dev/null; then
+    local sudo=""
+    [[ $(id -u) -ne 0 ]] && sudo=sudo
+    { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq linux-perf; } \
+      >/dev/null 2>&1 || note "perf is not installable here: the client profile is left out"
+  fi
   if [[ -n ${PGSPLIT_BIN:-} ]]; then
     pgsplit=$PGSPLIT_BIN
   else
@@ -243,6 +256,12 @@ PY
     psql -X -q -At -v ON_ERROR_STOP=1 -v rels="$(cat "$work/relations/$target")" \
       "$monolith_url" -f "$bench_sql/toc_objects.sql" >"$work/toc/$target.objects"
   done
+  # Every mapped table of every target (partitioned parents included), for the floor's builds
+  # and pgcopydb's filter.
+  local file
+  for file in "$work"/tables/*; do tr ',' '\n' <"$file"; echo; done |
+    awk 'NF && !seen[$0]++' | paste -sd, - >"$work/all_roots"
+  mv "$work/all_roots" "$work/tables/all_roots"
   # The floor copies the largest tables first, whatever their target.
   sort -t $'\t' -k4,4nr -o "$work/leaves/all" "$work/leaves/all"
   row_counts "$monolith_url" "$work/leaves/all" >"$work/counts/source"
@@ -278,24 +297,86 @@ drop_targets() {
 
 # --- the four methods ----------------------------------------------------------------------------
 
-# (a) pgsplit apply into fresh targets, under /usr/bin/time for the peak RSS. --verify none: the
-# other methods check nothing either (we check every method's row counts afterwards, untimed).
-method_pgsplit() {
-  local run=$1 started seconds target
-  drop_targets a
-  point_mapping_at a
-  started=$EPOCHREALTIME
-  /usr/bin/time -v -o "$work/a.time" "$pgsplit" apply -c "$config" -j "$jobs" --verify none \
-    --format json >"$work/a.json" 2>"$work/a.err" || { tail -n 20 "$work/a.err" >&2; return 1; }
-  seconds=$(since "$started")
-  record a "$run" seconds "$seconds"
-  record a "$run" data_seconds "$(apply_report_value "$work/a.json" data_seconds)"
-  record a "$run" rss_kb "$(peak_rss_kb "$work/a.time")"
-  for target in "${target_names[@]}"; do
-    check_counts "$(url_of "bench_a_$target")" "$work/leaves/$target" "pgsplit, target $target"
+# CPU seconds (user + system) the sandbox's server has used so far: the postmaster, the
+# children it has reaped (backends that ended) and the children still running.
+server_cpu_seconds() {
+  local postmaster ticks
+  postmaster=$(head -n 1 "/tmp/pgsplit-sandbox-$sandbox/data/postmaster.pid")
+  ticks=$(getconf CLK_TCK)
+  {
+    awk '{ print $14 + $15 + $16 + $17 }' "/proc/$postmaster/stat"
+    for child in $(pgrep -P "$postmaster"); do
+      awk '{ print $14 + $15 }' "/proc/$child/stat" 2>/dev/null || true
+    done
+  } | awk -v t="$ticks" '{ s += $1 } END { printf "%.2f", s / t }'
+}
+
+# Until killed: the most sessions named pgsplit* seen at once in pg_stat_activity (sampled every
+# 0.2 s; psql's own session is not one), written to the given file after each sample.
+sample_connections() {
+  local out=$1 most=0 now
+  while :; do
+    now=$(sql "$admin_url" "SELECT count(*) FROM pg_stat_activity
+                            WHERE application_name LIKE 'pgsplit%'" 2>/dev/null || echo 0)
+    ((now > most)) && most=$now
+    echo "$most" >"$out"
+    sleep 0.2
   done
-  drop_targets a
-  note "(a) pgsplit apply: ${seconds} s"
+}
+
+# User + system seconds from a `/usr/bin/time -v` report.
+client_cpu_seconds() {
+  awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.2f", s }' "$1"
+}
+
+# (a) and (e): pgsplit apply into fresh targets, under /usr/bin/time for the peak RSS and the
+# client's CPU. (a) with --verify none (the other methods check nothing either; every method's
+# row counts are checked afterwards, untimed), (e) with apply's default verification.
+method_pgsplit() {
+  local run=$1 key=${2:-a} verify=${3:-none} started seconds target sampler cpu_before
+  drop_targets "$key"
+  point_mapping_at "$key"
+  sample_connections "$work/$key.connections" &
+  sampler=$!
+  cpu_before=$(server_cpu_seconds)
+  started=$EPOCHREALTIME
+  /usr/bin/time -v -o "$work/$key.time" "$pgsplit" apply -c "$config" -j "$jobs" \
+    --verify "$verify" --format json >"$work/$key.json" 2>"$work/$key.err" ||
+    { kill "$sampler"; tail -n 20 "$work/$key.err" >&2; return 1; }
+  seconds=$(since "$started")
+  record "$key" "$run" server_cpu "$(awk -v a="$cpu_before" -v b="$(server_cpu_seconds)" 'BEGIN { printf "%.2f", b - a }')"
+  kill "$sampler" 2>/dev/null || true
+  wait "$sampler" 2>/dev/null || true
+  record "$key" "$run" seconds "$seconds"
+  record "$key" "$run" data_seconds "$(apply_report_value "$work/$key.json" data_seconds)"
+  record "$key" "$run" rss_kb "$(peak_rss_kb "$work/$key.time")"
+  record "$key" "$run" client_cpu "$(client_cpu_seconds "$work/$key.time")"
+  record "$key" "$run" connections "$(cat "$work/$key.connections" 2>/dev/null || echo 0)"
+  for target in "${target_names[@]}"; do
+    check_counts "$(url_of "bench_${key}_$target")" "$work/leaves/$target" "pgsplit, target $target"
+  done
+  drop_targets "$key"
+  note "($key) pgsplit apply --verify $verify: ${seconds} s"
+}
+method_pgsplit_verified() { method_pgsplit "$1" e counts; }
+
+# One more run of (a) under `perf record`, untimed: where the client's own CPU goes.
+profile_pgsplit() {
+  step "Profile: pgsplit apply under perf record"
+  if ! command -v perf >/dev/null || ! perf record -o "$work/perf.data" -F 499 -g true >/dev/null 2>&1; then
+    note "perf cannot record here: the profile is left out (client CPU comes from /usr/bin/time)"
+    return 0
+  fi
+  drop_targets p
+  point_mapping_at p
+  perf record -o "$work/perf.data" -F 499 -g -- "$pgsplit" apply -c "$config" -j "$jobs" \
+    --verify none --quiet >/dev/null 2>"$work/perf.err" || { tail -n 20 "$work/perf.err" >&2; return 1; }
+  drop_targets p
+  # Into a file first: awk stops reading after the top entries, which would fail perf report
+  # with SIGPIPE under pipefail.
+  perf report -i "$work/perf.data" --stdio --no-children --sort dso,symbol >"$work/perf.report" 2>/dev/null
+  awk '/^ +[0-9.]+%/ { sub(/[ -]+$/, ""); print; if (++n == 15) exit }' "$work/perf.report" >"$work/perf.top"
+  note "profile: $(wc -l <"$work/perf.top") lines in $work/perf.top"
 }
 
 # (b) The runbook done right: one directory-format dump, then per target a restore of the TOC
@@ -326,24 +407,39 @@ method_dump_restore() {
   note "(b) pg_dump + filtered pg_restore: ${seconds} s"
 }
 
-# (c) pgcopydb clone of the whole database (all tables, one target): its filtered split of one
-# service fails on the demo (identity and serial defaults of excluded tables), so the issue
-# compares with the whole clone, which moves the same bytes.
+# (c) pgcopydb clone of the mapped tables into one target: every target's tables, whatever
+# their target, through an include-only-table filter (pgcopydb has no notion of several
+# targets, and the same bytes are moved). When its filtered clone fails, the whole database is
+# cloned instead and the report says so. setsid: when pgcopydb fails, it terminates its whole
+# process group, which would otherwise be this script.
 method_pgcopydb() {
-  local run=$1 started seconds
+  local run=$1 started seconds scope=mapped
   if ! command -v pgcopydb >/dev/null; then
     record c "$run" status n/a
     note "(c) pgcopydb: n/a (not installed)"
     return 0
   fi
+  { echo "[include-only-table]"; cut -f1 "$work/leaves/all" | tr -d '"'
+    tr ',' '\n' <"$work/tables/all_roots"; } | awk '!seen[$0]++' >"$work/pgcopydb.filters"
   create_db bench_c_all
   rm -rf "$work/pgcopydb"
   started=$EPOCHREALTIME
-  PGCOPYDB_SOURCE_PGURI=$monolith_url PGCOPYDB_TARGET_PGURI=$(url_of bench_c_all) \
-    pgcopydb clone --dir "$work/pgcopydb" --table-jobs "$jobs" --index-jobs "$jobs" \
-    >"$work/pgcopydb.log" 2>&1 || { tail -n 30 "$work/pgcopydb.log" >&2; return 1; }
+  if ! PGCOPYDB_SOURCE_PGURI=$monolith_url PGCOPYDB_TARGET_PGURI=$(url_of bench_c_all) \
+    setsid --wait pgcopydb clone --dir "$work/pgcopydb" --table-jobs "$jobs" --index-jobs "$jobs" \
+    --filters "$work/pgcopydb.filters" >"$work/pgcopydb.log" 2>&1; then
+    note "(c) pgcopydb's filtered clone failed ($(grep -m1 "ERROR" "$work/pgcopydb.log" | cut -c1-200)); cloning the whole database"
+    grep -m2 "ERROR" "$work/pgcopydb.log" | tail -n 1 | cut -c 1-300 >"$work/pgcopydb.filter_error"
+    scope=whole
+    create_db bench_c_all
+    rm -rf "$work/pgcopydb"
+    started=$EPOCHREALTIME
+    PGCOPYDB_SOURCE_PGURI=$monolith_url PGCOPYDB_TARGET_PGURI=$(url_of bench_c_all) \
+      setsid --wait pgcopydb clone --dir "$work/pgcopydb" --table-jobs "$jobs" --index-jobs "$jobs" \
+      >"$work/pgcopydb.log" 2>&1 || { tail -n 30 "$work/pgcopydb.log" >&2; return 1; }
+  fi
   seconds=$(since "$started")
   record c "$run" seconds "$seconds"
+  record c "$run" scope "$scope"
   # Tables pgcopydb left incomplete are reported beside its time, not as a failure to run
   # (version 0.10 copies no rows of UNLOGGED tables).
   if ! check_counts "$(url_of bench_c_all)" "$work/leaves/all" "pgcopydb" 2>/dev/null; then
@@ -351,7 +447,7 @@ method_pgcopydb() {
   fi
   drop_db bench_c_all
   rm -rf "$work/pgcopydb"
-  note "(c) pgcopydb clone: ${seconds} s"
+  note "(c) pgcopydb clone ($scope): ${seconds} s"
 }
 
 # One table of the floor: the source's COPY piped into the target's, nothing else.
@@ -363,14 +459,20 @@ floor_copy() {
       -c "COPY $table ($columns) FROM STDIN (FORMAT $format)"
 }
 
-# (d) The raw floor for the data alone: every mapped leaf table piped COPY to COPY, largest
-# first, $jobs at a time, into tables without indexes or constraints (the pre-data section,
-# restored beforehand and not timed). Same format choice as pgsplit (floor_tables.sql).
+# (d) The floor: what a perfect tool could not avoid. Every mapped leaf table piped COPY to
+# COPY, largest first, $jobs at a time, into tables without indexes or constraints (the
+# pre-data section, restored beforehand and not timed); then every index, key and constraint of
+# the mapped tables, built by pg_restore -j $jobs --section=post-data (a trivial scheduler:
+# all copies first, then all builds). Same format choice as pgsplit (floor_tables.sql); no
+# verification, no statistics, no stamps.
 method_floor() {
-  local run=$1 started seconds running=0 status=0 table format columns
+  local run=$1 started copied seconds running=0 status=0 table format columns
   create_db bench_d_floor
   pg_dump --schema-only --section=pre-data "$monolith_url" |
     psql -X -q -v ON_ERROR_STOP=1 "$(url_of bench_d_floor)" >/dev/null
+  local selection=()
+  while IFS= read -r table; do selection+=(-t "$table"); done < <(tr ',' '\n' <"$work/tables/all_roots")
+  pg_dump -Fc --section=post-data "${selection[@]}" -f "$work/post-data.dump" "$monolith_url"
   started=$EPOCHREALTIME
   while IFS=$'\t' read -r table format columns _; do
     if ((running >= jobs)); then
@@ -384,12 +486,15 @@ method_floor() {
     wait -n || status=1
     running=$((running - 1))
   done
-  seconds=$(since "$started")
+  copied=$(since "$started")
   [[ $status -eq 0 ]] || { echo "bench.sh: a COPY pipe of the floor failed" >&2; return 1; }
+  pg_restore -j "$jobs" --exit-on-error -d "$(url_of bench_d_floor)" "$work/post-data.dump"
+  seconds=$(since "$started")
   record d "$run" seconds "$seconds"
-  check_counts "$(url_of bench_d_floor)" "$work/leaves/all" "raw COPY floor"
+  record d "$run" copy_seconds "$copied"
+  check_counts "$(url_of bench_d_floor)" "$work/leaves/all" "floor"
   drop_db bench_d_floor
-  note "(d) raw COPY floor: ${seconds} s"
+  note "(d) floor: ${seconds} s (copies ${copied} s, then the builds)"
 }
 
 # Runs one method in a subshell with errexit in force (a function called from `if` or `||`
@@ -401,6 +506,7 @@ run_method() {
     b) function=method_dump_restore ;;
     c) function=method_pgcopydb ;;
     d) function=method_floor ;;
+    e) function=method_pgsplit_verified ;;
   esac
   set +e
   (set -e; "$function" "$run")
@@ -414,12 +520,12 @@ run_method() {
 }
 
 run_methods() {
-  local run index order=(a b c d)
+  local run index order=(a b c d e)
   for ((run = 1; run <= runs; run++)); do
     step "Round $run of $runs"
-    for ((index = 0; index < 4; index++)); do
+    for ((index = 0; index < 5; index++)); do
       # Each round starts one method later, so that no method always runs first (cold caches).
-      run_method "${order[(index + run - 1) % 4]}" "$run"
+      run_method "${order[(index + run - 1) % 5]}" "$run"
     done
   done
 }
@@ -496,24 +602,28 @@ measure_memory() {
   set -e
 }
 
-# --- pgsplit plan on 2,000 tables ----------------------------------------------------------------
+# --- pgsplit plan on 2,000 and 10,000 tables ---------------------------------------------------
 
-measure_plan() {
-  local plan_db=bench_plan_2000 service run started
+# `pgsplit plan` on SERVICES x 100 tables, one target per service; records plan_<tables>.
+measure_plan_of() {
+  local services=$1 tables=$(($1 * 100)) plan_db service run started key
+  plan_db=bench_plan_$tables
+  key=plan_$tables
   if is_complete "$plan_db"; then
-    step "Reusing the 2,000-table schema $plan_db"
+    step "Reusing the $tables-table schema $plan_db"
   else
-    step "Creating a schema of 2,000 tables in $plan_db"
+    step "Creating a schema of $tables tables in $plan_db"
     create_db "$plan_db"
-    psql -X -q -v ON_ERROR_STOP=1 "$(url_of "$plan_db")" -f "$bench_sql/many_tables.sql"
-    mark_complete "$plan_db" "2000 tables"
+    psql -X -q -v ON_ERROR_STOP=1 -v services="$services" "$(url_of "$plan_db")" \
+      -f "$bench_sql/many_tables.sql"
+    mark_complete "$plan_db" "$tables tables"
   fi
-  # 20 targets, one per service; the databases are never created (plan writes nothing).
+  # One target per service; the databases are never created (plan writes nothing).
   {
     echo "source:"
     echo "  url: $(url_of "$plan_db")"
     echo "targets:"
-    for service in $(seq -w 1 20); do
+    for service in $(seq -f '%03g' 1 "$services"); do
       echo "  svc$service:"
       echo "    url: $(url_of "bench_plan_svc$service")"
       echo "    create_database: true"
@@ -521,22 +631,27 @@ measure_plan() {
     done
     echo "options:"
     echo "  cross_target_foreign_keys: drop"
-  } >"$work/plan2000.yaml"
-  step "pgsplit plan on 2,000 tables"
+  } >"$work/$key.yaml"
+  step "pgsplit plan on $tables tables"
   for ((run = 1; run <= runs; run++)); do
     started=$EPOCHREALTIME
     # JSON, so that the plan can be checked to have placed every table.
-    if "$pgsplit" plan -c "$work/plan2000.yaml" --format json >"$work/plan2000.out" 2>&1 &&
+    if "$pgsplit" plan -c "$work/$key.yaml" --format json >"$work/$key.out" 2>&1 &&
       [[ $(python3 -c 'import json, sys; print(json.load(open(sys.argv[1]))["totals"]["tables"])' \
-           "$work/plan2000.out") == 2000 ]]; then
-      record plan "$run" seconds "$(since "$started")"
-      note "run $run: $(values_of plan seconds | tail -n 1) s"
+           "$work/$key.out") == "$tables" ]]; then
+      record "$key" "$run" seconds "$(since "$started")"
+      note "run $run: $(values_of "$key" seconds | tail -n 1) s"
     else
-      record plan "$run" status failed
-      failed_methods+=(plan)
-      tail -n 20 "$work/plan2000.out" >&2
+      record "$key" "$run" status failed
+      failed_methods+=("$key")
+      tail -n 20 "$work/$key.out" >&2
     fi
   done
+}
+
+measure_plan() {
+  measure_plan_of 20
+  measure_plan_of 100
 }
 
 # --- the report ----------------------------------------------------------------------------------
@@ -572,6 +687,13 @@ ratio_row() {
   awk -v n="$numerator" -v d="$denominator" -v l="$limit" -v name="$name" -v goal="$goal" \
     'BEGIN { r = n / d; printf "| %s | %.3f | %s | %s |\n", name, r, goal, (r <= l ? "met" : "not met") }'
 }
+# A ratio that has no goal, only a measurement.
+reported_row() {
+  local name=$1 numerator=$2 denominator=$3
+  if [[ -z $numerator || -z $denominator ]]; then echo "| $name | n/a | (reported) | |"; return; fi
+  awk -v n="$numerator" -v d="$denominator" -v name="$name" \
+    'BEGIN { printf "| %s | %.3f | (reported) | |\n", name, n / d }'
+}
 limit_row() {
   local name=$1 value=$2 limit=$3 goal=$4 shown=$5
   if [[ -z $value ]]; then echo "| $name | n/a | $goal | n/a |"; return; fi
@@ -595,14 +717,23 @@ describe_machine() {
   echo "| tools | $("$pgsplit" --version | head -n 1); $(pg_dump --version); $(command -v pgcopydb >/dev/null && pgcopydb --version 2>/dev/null | grep -m1 '^pgcopydb version' || echo 'pgcopydb not installed') |"
 }
 
+# "12.3 s/GB" for a median time over the monolith's size.
+per_gigabyte() {
+  [[ -n $1 ]] && awk -v t="$1" -v b="$monolith_bytes" 'BEGIN { printf "%.1f s/GB", t / (b / 1e9) }' || echo "n/a"
+}
+
 write_report() {
-  local a b c d a_data a_rss big_rss big_split_rss plan
+  local a b c d e a_data a_rss e_rss big_rss big_split_rss plan2 plan10 a_client a_server a_conn e_conn d_copy
   a=$(median_of a seconds); b=$(median_of b seconds); c=$(median_of c seconds)
-  d=$(median_of d seconds); a_data=$(median_of a data_seconds); a_rss=$(median_of a rss_kb)
+  d=$(median_of d seconds); e=$(median_of e seconds); d_copy=$(median_of d copy_seconds)
+  a_data=$(median_of a data_seconds); a_rss=$(median_of a rss_kb); e_rss=$(median_of e rss_kb)
+  a_client=$(median_of a client_cpu); a_server=$(median_of a server_cpu)
+  a_conn=$(values_of a connections | sort -g | tail -n 1); e_conn=$(values_of e connections | sort -g | tail -n 1)
   big_rss=$(median_of big rss_kb); big_split_rss=$(median_of big_split rss_kb)
-  plan=$(median_of plan seconds)
-  local rss_max
-  rss_max=$(printf '%s\n' $a_rss $big_rss $big_split_rss | sort -g | tail -n 1)
+  plan2=$(median_of plan_2000 seconds); plan10=$(median_of plan_10000 seconds)
+  local rss_max c_scope
+  rss_max=$(printf '%s\n' $a_rss $e_rss $big_rss $big_split_rss | sort -g | tail -n 1)
+  c_scope=$(values_of c scope | sort -u | paste -sd/ -)
   mkdir -p "$(dirname "$output")"
   {
     echo "# Benchmarks"
@@ -623,22 +754,39 @@ write_report() {
     echo "($leaf_count leaf tables). Every method runs $jobs jobs at a time into freshly dropped"
     echo "databases; each result's row counts are checked against the source afterwards, untimed."
     echo
-    echo "| method | time | runs | notes |"
-    echo "|---|---|---|---|"
-    echo "| (a) \`pgsplit apply -j $jobs --verify none\` | $(seconds_cell a) | $(runs_cell a) | data phase $( [[ -n $a_data ]] && printf '%.1f s' "$a_data" || echo n/a), peak RSS $(megabytes "$a_rss"); schema, data, indexes, keys, sequences, views, stamps |"
-    echo "| (b) \`pg_dump -Fd -j $jobs\`, then per target \`pg_restore -j $jobs -L\` of its filtered TOC | $(seconds_cell b) | $(runs_cell b) | dump (default compression$(dump_size)) and every restore |"
-    echo "| (c) \`pgcopydb clone --table-jobs $jobs --index-jobs $jobs\`, whole database, one target | $(seconds_cell c) | $(runs_cell c) | every table, not only the mapped ones, and its VACUUM ANALYZE of each$(incomplete_note c) |"
-    echo "| (d) raw \`COPY … TO STDOUT \| COPY … FROM STDIN\`, $jobs at a time | $(seconds_cell d) | $(runs_cell d) | data only, into tables without indexes; binary where pgsplit uses binary, else text |"
+    echo "| method | time | per GB | runs | notes |"
+    echo "|---|---|---|---|---|"
+    echo "| (a) \`pgsplit apply -j $jobs --verify none\` | $(seconds_cell a) | $(per_gigabyte "$a") | $(runs_cell a) | data phase $( [[ -n $a_data ]] && printf '%.1f s' "$a_data" || echo n/a), peak RSS $(megabytes "$a_rss"), at most ${a_conn:-n/a} pgsplit sessions seen; schema, data, indexes, keys, ANALYZE, sequences, views, stamps |"
+    echo "| (e) \`pgsplit apply -j $jobs\` (default \`--verify counts\`) | $(seconds_cell e) | $(per_gigabyte "$e") | $(runs_cell e) | as (a), then the verification; peak RSS $(megabytes "$e_rss"), at most ${e_conn:-n/a} pgsplit sessions seen |"
+    echo "| (b) \`pg_dump -Fd -j $jobs\`, then per target \`pg_restore -j $jobs -L\` of its filtered TOC | $(seconds_cell b) | $(per_gigabyte "$b") | $(runs_cell b) | dump (default compression$(dump_size)) and every restore; no ANALYZE |"
+    echo "| (c) \`pgcopydb clone --table-jobs $jobs --index-jobs $jobs\`, one target | $(seconds_cell c) | $(per_gigabyte "$c") | $(runs_cell c) | scope: ${c_scope:-n/a} (mapped: an include-only-table filter of every mapped table; whole: every table, its filtered clone having failed), its VACUUM ANALYZE of each$(incomplete_note c) |"
+    echo "| (d) floor: raw \`COPY … TO STDOUT \| COPY … FROM STDIN\`, $jobs at a time, then \`pg_restore -j $jobs --section=post-data\` | $(seconds_cell d) | $(per_gigabyte "$d") | $(runs_cell d) | copies $( [[ -n $d_copy ]] && printf '%.1f s' "$d_copy" || echo n/a), then every index, key and constraint of the mapped tables; nothing else |"
     echo
-    echo "## Goals (issue #8, set for scale 10)"
+    echo "## Goals (issue #20)"
     echo
     echo "| goal | measured | target | status |"
     echo "|---|---|---|---|"
-    ratio_row "pgsplit / pg_dump+pg_restore (a/b)" "$a" "$b" 0.6 "≤ 0.6"
-    ratio_row "pgsplit / pgcopydb (a/c)" "$a" "$c" 0.85 "≤ 0.85"
-    ratio_row "pgsplit's data phase / raw floor (a data/d)" "$a_data" "$d" 1.15 "≤ 1.15"
-    limit_row "peak RSS (demo and big table)" "${rss_max:-}" $((64 * 1024)) "≤ 64 MiB" "$(megabytes "${rss_max:-}")"
-    limit_row "\`pgsplit plan\`, 2,000 tables" "${plan:-}" 3 "< 3 s" "$( [[ -n $plan ]] && printf '%.2f s' "$plan")"
+    ratio_row "pgsplit without verification / floor (a/d)" "$a" "$d" 1.15 "≤ 1.15"
+    reported_row "pgsplit with verification / floor (e/d)" "$e" "$d"
+    ratio_row "pgsplit / pg_dump+pg_restore (a/b)" "$a" "$b" 0.65 "≤ 0.65"
+    ratio_row "pgsplit / pgcopydb (a/c)" "$a" "$c" 0.999 "< 1"
+    limit_row "peak RSS (demo and big table)" "${rss_max:-}" $((32 * 1024)) "≤ 32 MiB" "$(megabytes "${rss_max:-}")"
+    limit_row "\`pgsplit plan\`, 10,000 tables" "${plan10:-}" 5 "< 5 s" "$( [[ -n $plan10 ]] && printf '%.2f s' "$plan10")"
+    reported_row "pgsplit's CPU / the server's, run (a)" "$a_client" "$a_server"
+    echo
+    echo "Client CPU: user+sys of pgsplit (\`/usr/bin/time\`), ${a_client:-n/a} s; server CPU: the"
+    echo "sandbox's postmaster, its reaped and its live children (\`/proc\`), ${a_server:-n/a} s, over the"
+    echo "same run (a). Sessions: the most \`application_name LIKE 'pgsplit%'\` rows of"
+    echo "\`pg_stat_activity\` seen at once, sampled every 0.2 s (source and targets share the cluster)."
+    if [[ -s ${work}/perf.top ]]; then
+      echo
+      echo "Profile of pgsplit's own CPU (\`perf record -g\`, one more run of (a); self time by"
+      echo "library and symbol, top entries):"
+      echo
+      echo '```'
+      cat "$work/perf.top"
+      echo '```'
+    fi
     echo
     echo "## Memory: one large table (issue #5)"
     echo
@@ -659,10 +807,12 @@ write_report() {
       fi
     done
     echo
-    echo "## \`pgsplit plan\` on 2,000 tables"
+    echo "## \`pgsplit plan\` on many tables"
     echo
-    echo "20 targets of 100 tables each (primary key, foreign key and index per table; 19 foreign"
-    echo "keys cross targets): $(seconds_cell plan) (runs: $(runs_cell plan))."
+    echo "Services of 100 tables each, one target per service (primary key, foreign key and index"
+    echo "per table; each service's root references the previous one's, across targets):"
+    echo "2,000 tables $(seconds_cell plan_2000) (runs: $(runs_cell plan_2000)), 10,000 tables"
+    echo "$(seconds_cell plan_10000) (runs: $(runs_cell plan_10000))."
     echo
     echo "## Reproduce"
     echo
@@ -686,6 +836,10 @@ load_monolith
 read_mapping_urls
 prepare_expectations
 run_methods
+set +e
+(set -e; profile_pgsplit)
+[[ $? -eq 0 ]] || failed_methods+=(profile)
+set -e
 load_big_table
 measure_memory
 measure_plan

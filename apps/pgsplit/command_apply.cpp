@@ -23,7 +23,9 @@
 
 #include <unistd.h>
 
+#include <map>
 #include <set>
+#include <utility>
 
 namespace pgsplit::app {
 namespace {
@@ -39,6 +41,22 @@ std::int64_t split_threshold(const po::variables_map& values) {
   return *bytes;
 }
 
+// --auto-split MIN|off: the size below which auto-split leaves a table whole, or nothing.
+std::optional<std::int64_t> auto_split_minimum(const po::variables_map& values) {
+  const auto text = values["auto-split"].as<std::string>();
+  if (text == "off") {
+    return std::nullopt;
+  }
+  const auto bytes = core::parse_byte_size(text);
+  if (!bytes) {
+    throw core::UsageError(fmt::format("pgsplit apply: --auto-split: '{}' is neither a size nor "
+                                       "off",
+                                       text),
+                           "give a size such as 64MB (the smallest table it splits) or off");
+  }
+  return *bytes;
+}
+
 copy::ApplyOptions apply_options(const po::variables_map& values, const config::Mapping& mapping) {
   copy::ApplyOptions options;
   options.jobs = values.count("jobs") ? values["jobs"].as<int>() : mapping.options.jobs;
@@ -50,6 +68,8 @@ copy::ApplyOptions apply_options(const po::variables_map& values, const config::
   options.resume = values.count("resume") != 0;
   options.maintenance_work_mem = values["maintenance-work-mem"].as<std::string>();
   options.split_larger_than = split_threshold(values);
+  options.auto_split_minimum = auto_split_minimum(values);
+  options.analyze = values.count("no-analyze") == 0;
   if (values.count("quiet") || values["format"].as<std::string>() == "json") {
     options.progress = copy::ProgressStyle::quiet;
   } else {
@@ -69,6 +89,28 @@ std::string render_verify(const verify::VerifyReport& report, const std::string&
   return format == "markdown" ? verify::render_markdown(report) : verify::render_text(report);
 }
 
+// The source rows each table's COPY read in this run, in the snapshot verify reads: the count
+// verify would otherwise read from the source again. Left out: tables kept from an earlier run
+// (another snapshot), and a target table that several copies fill.
+std::map<std::pair<std::string, std::string>, std::int64_t>
+copied_source_rows(const copy::ApplyReport& report) {
+  std::map<std::pair<std::string, std::string>, std::int64_t> rows;
+  std::set<std::pair<std::string, std::string>> repeated;
+  for (const auto& table : report.tables) {
+    const auto key = std::make_pair(table.target, table.table);
+    if (!rows.emplace(key, table.source_rows).second) {
+      repeated.insert(key);
+    }
+    if (table.status != copy::CopyStatus::done) {
+      repeated.insert(key);
+    }
+  }
+  for (const auto& key : repeated) {
+    rows.erase(key);
+  }
+  return rows;
+}
+
 // After the copy: verify (in the copy's snapshot), then stamp each target; print the report.
 void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
                   const std::string& verify_mode, const std::string& format, int jobs) {
@@ -85,7 +127,8 @@ void finish_apply(PlanningSession& session, const copy::ApplyReport& report,
                               .references = false,
                               .jobs = jobs,
                               .stamps = false,
-                              .access = false}); // set after this check
+                              .access = false, // set after this check
+                              .known_source_rows = copied_source_rows(report)});
     if (format == "json") {
       json["verify"] = nlohmann::ordered_json::parse(verify::render_json(verified));
     } else {
@@ -215,6 +258,12 @@ int run_apply(const std::vector<std::string>& arguments) {
       "split-larger-than", po::value<std::string>()->default_value("1GB"),
       "copy a table larger than this in concurrent parts (integer primary key ranges, else "
       "page ranges), one per SIZE, at most -j; 0 never splits")(
+      "auto-split", po::value<std::string>()->default_value("64MB"),
+      "also split a table whose size exceeds the mapped tables' total divided by -j (it would "
+      "outlast the other copies), when it is larger than this size; off: only "
+      "--split-larger-than splits")(
+      "no-analyze", "do not ANALYZE each table once its data and indexes are in (by default "
+                    "every target table has statistics when apply ends)")(
       "online",
       "online mode: publish each target's tables and copy them from its replication slot's "
       "snapshot, then leave every target streaming the source's changes (see `pgsplit status`, "
@@ -240,6 +289,7 @@ int run_apply(const std::vector<std::string>& arguments) {
         "give the number of tables copied at once, e.g. -j 4");
   }
   split_threshold(values); // a bad size is refused before connecting anywhere
+  auto_split_minimum(values);
   const auto verify_mode = values["verify"].as<std::string>();
   if (verify_mode != "counts" && verify_mode != "checksums" && verify_mode != "none") {
     throw core::UsageError(fmt::format("pgsplit apply: unknown --verify '{}'", verify_mode),

@@ -12,6 +12,9 @@ ok "demo monolith loaded"
 expect_exit 2 "$PGSPLIT_BIN" apply -c "$config" --split-larger-than 8kb
 expect_contains "$E2E_ERR" "--split-larger-than: '8kb' is not a size"
 for target in "${targets[@]}"; do expect_no_database "pgsplit_e2e_${E2E_NAME}_$$_$target"; done
+expect_exit 2 "$PGSPLIT_BIN" apply -c "$config" --auto-split sometimes
+expect_contains "$E2E_ERR" "--auto-split: 'sometimes' is neither a size nor off"
+for target in "${targets[@]}"; do expect_no_database "pgsplit_e2e_${E2E_NAME}_$$_$target"; done
 ok "a size PostgreSQL would not accept is refused before anything is written"
 
 expect_exit 0 "$PGSPLIT_BIN" apply -c "$config" --format json -j 3 --split-larger-than 16kB \

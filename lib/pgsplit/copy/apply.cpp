@@ -70,6 +70,7 @@ std::vector<TargetWork> prepare_targets(pg::Connection& source, const config::Ma
                                         std::map<std::string, TargetState>& states) {
   const bool existing = mapping.options.schema == config::SchemaMode::existing;
   std::vector<TargetWork> work;
+  std::int64_t total_bytes = 0; // every target's tables share the -j workers
   for (const auto& target_plan : plan.targets) {
     TargetWork target;
     target.plan = &target_plan;
@@ -78,10 +79,17 @@ std::vector<TargetWork> prepare_targets(pg::Connection& source, const config::Ma
       target.ddl = schema::generate_target_ddl(catalog, target_plan);
     }
     target.copies = table_copies(catalog, target_plan, existing);
-    plan_parts(source, catalog, target.copies, options.split_larger_than, options.jobs);
+    for (const auto& copy : target.copies) {
+      total_bytes += copy.estimated_bytes;
+    }
     target.sequences = sequence_values(source, catalog, target_plan);
     target.state = std::move(states[target_plan.name]); // a new database: no state
     work.push_back(std::move(target));
+  }
+  const auto threshold = split_threshold(options.split_larger_than, total_bytes, options.jobs,
+                                         options.auto_split_minimum);
+  for (auto& target : work) {
+    plan_parts(source, catalog, target.copies, threshold, options.jobs);
   }
   return work;
 }
@@ -98,7 +106,8 @@ ApplyReport report_of(const Progress& progress, const RunOutcome& outcome,
                       entry.seconds.load(),
                       entry.status.load(),
                       entry.parts,
-                      entry.parts_committed.load()};
+                      entry.parts_committed.load(),
+                      entry.source_rows.load()};
     auto& target = targets[entry.target];
     target.name = entry.target;
     target.kept += table.status == CopyStatus::skipped ? 1 : 0;
@@ -157,7 +166,8 @@ ApplyReport apply_split(pg::Connection& source, const std::string& source_url,
   Progress progress;
   Interrupt interrupt;
   interrupt.watch(source);
-  const auto jobs = build_job_graph(targets, catalog, {.resume = options.resume}, progress);
+  const auto jobs = build_job_graph(
+      targets, catalog, {.resume = options.resume, .analyze = options.analyze}, progress);
   RunOutcome outcome;
   {
     SignalWatcher signals(interrupt);

@@ -7,6 +7,7 @@
 #include <pgsplit/plan/plan.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,11 @@ struct ApplyOptions {
   std::string maintenance_work_mem = "256MB";
   // Tables larger than this (pg_table_size) are copied in concurrent parts; 0: never.
   std::int64_t split_larger_than = 1LL << 30;
+  // Auto-split (table_parts.hpp split_threshold): a table larger than the run's mapped bytes
+  // divided by `jobs`, and than this, is split whatever split_larger_than says; unset: off.
+  std::optional<std::int64_t> auto_split_minimum = 64LL << 20;
+  // ANALYZE each table once its data and indexes are in (job_graph.hpp).
+  bool analyze = true;
   // Online mode: target name → the snapshot its replication slot exported (kept valid by the
   // caller for the whole call). Targets not listed read the planning session's snapshot.
   std::map<std::string, std::string> target_snapshots;
@@ -35,6 +41,8 @@ struct TableReport {
   CopyStatus status = CopyStatus::waiting;
   int parts = 1;           // > 1: copied in that many concurrent parts
   int parts_committed = 0; // of those, committed (a failed split table may hold some)
+  // Rows the source's COPY statements of this run sent (command tags, summed over parts).
+  std::int64_t source_rows = 0;
 };
 
 struct TargetReport {

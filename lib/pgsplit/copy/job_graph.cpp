@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 namespace pgsplit::copy {
 namespace {
@@ -105,6 +106,9 @@ private:
                 const std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs);
   std::vector<std::size_t> add_foreign_keys(TargetWork& work, std::size_t pre_data,
                                             const std::map<catalog::Oid, std::size_t>& post_jobs);
+  void add_analyze(const TargetWork& work,
+                   const std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs,
+                   const std::map<catalog::Oid, std::size_t>& post_jobs);
 
   const catalog::Catalog& catalog_;
   const GraphOptions& options_;
@@ -178,6 +182,7 @@ std::size_t GraphBuilder::add_whole_copy(const TableCopy& copy, CopyEntry& entry
                   return;
                 }
                 progress.start(entry);
+                std::int64_t source_rows = 0;
                 copy_step(progress, worker, copy, entry, [&] {
                   auto& target = worker.target(copy.target);
                   auto& source = worker.source(copy.target);
@@ -187,8 +192,10 @@ std::size_t GraphBuilder::add_whole_copy(const TableCopy& copy, CopyEntry& entry
                     }
                     const auto result = copy_table(source, target, copy, entry.counters);
                     mark_data_done(target, copy, result);
+                    source_rows = result.source_rows;
                   });
                 });
+                entry.source_rows.store(source_rows);
                 entry.parts_committed.store(1);
                 progress.finish(entry, CopyStatus::done);
               }});
@@ -236,18 +243,23 @@ std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry
                if (done) {
                  return;
                }
+               std::int64_t source_rows = 0;
                copy_step(progress, worker, part, entry, [&] {
                  auto& target = worker.target(part.target);
                  auto& source = worker.source(part.target);
                  pg::in_transaction(target, [&] {
                    const auto result = copy_table(source, target, part, entry.counters);
                    record_part_done(target, part, result);
+                   source_rows = result.source_rows;
                  });
                });
+               entry.source_rows.fetch_add(source_rows);
                entry.parts_committed.fetch_add(1);
              }}));
   }
-  return add({copy.label() + " (parts done)", rank::last, part_jobs,
+  // Ranked as ready DDL: the table's indexes wait for this mark, and must not queue behind
+  // copies still waiting.
+  return add({copy.label() + " (parts done)", rank::ready_ddl, part_jobs,
               [&copy, &entry, done, &progress = progress_](Worker& worker) {
                 if (done) {
                   progress.finish(entry, CopyStatus::skipped);
@@ -305,6 +317,8 @@ GraphBuilder::add_post_data(TargetWork& work, std::size_t pre_data,
                core::with_context(
                    fmt::format("target {}, table {}", target, post.target_name.to_string()), [&] {
                      auto& connection = worker.target(target);
+                     // Idle workers' CPU goes to the index builds (none while all copy).
+                     set_parallel_maintenance_workers(connection, worker.spare_workers());
                      pg::in_transaction(connection, [&] {
                        execute(connection, post.statements);
                        mark_post_data_done(connection, post.target_name);
@@ -352,11 +366,50 @@ GraphBuilder::add_foreign_keys(TargetWork& work, std::size_t pre_data,
   return key_jobs;
 }
 
+// One ANALYZE per copied table, once its data is in and its indexes are built (its own, and
+// those its partitioned root cascades to it): statistics for expression indexes need the
+// index, and the sample then sees every row. Partitioned parents are left out: on the
+// servers we support, ANALYZE of a parent samples every partition again.
+void GraphBuilder::add_analyze(const TargetWork& work,
+                               const std::map<catalog::Oid, std::vector<std::size_t>>& data_jobs,
+                               const std::map<catalog::Oid, std::size_t>& post_jobs) {
+  const std::string target = work.plan->name;
+  std::set<std::string> analyzed; // several claims of a table fill one target table
+  for (const auto& placed : work.plan->tables) {
+    const auto data = data_jobs.find(placed.table);
+    if (data == data_jobs.end() || !analyzed.insert(state_key(placed.target_name)).second) {
+      continue; // a partitioned parent (no rows of its own), or analyzed already
+    }
+    std::vector<std::size_t> after = data->second;
+    std::vector<catalog::Oid> indexed_by{placed.table};
+    if (placed.root) {
+      indexed_by.push_back(*placed.root); // a partitioned root's indexes cascade to it
+    }
+    for (const auto table : indexed_by) {
+      if (const auto post = post_jobs.find(table); post != post_jobs.end()) {
+        after.push_back(post->second);
+      }
+    }
+    const auto name = placed.target_name;
+    add({fmt::format("{}: {} (analyze)", target, name.to_string()), rank::ready_ddl, after,
+         [target, name](Worker& worker) {
+           core::with_context(fmt::format("target {}, table {}: ANALYZE", target, name.to_string()),
+                              [&] {
+                                worker.target(target).exec(
+                                    "ANALYZE " + pg::quote_qualified(name.schema, name.name));
+                              });
+         }});
+  }
+}
+
 void GraphBuilder::add_target(TargetWork& work) {
   const auto pre_data = add_pre_data(work);
   std::map<catalog::Oid, std::vector<std::size_t>> data_jobs;
   add_copies(work, pre_data, data_jobs);
   const auto post_jobs = add_post_data(work, pre_data, data_jobs);
+  if (options_.analyze) {
+    add_analyze(work, data_jobs, post_jobs);
+  }
   auto last = add_foreign_keys(work, pre_data, post_jobs);
   for (const auto& [table, jobs] : data_jobs) {
     last.insert(last.end(), jobs.begin(), jobs.end());

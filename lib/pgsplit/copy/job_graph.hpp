@@ -15,7 +15,8 @@
 
 // The work of one apply, as a graph for the scheduler. Per target: pre-data (one transaction,
 // with the state tables) → each table's data (largest first) → that table's indexes and
-// constraints → foreign keys once both ends are in → sequences → views. Under options.schema:
+// constraints → ANALYZE of the table (unless options.analyze is off) → foreign keys once both
+// ends are in → sequences → views. Under options.schema:
 // existing, pre-data lifts the target's own foreign keys and triggers and a job restores them
 // once all the data is in, before the sequences (target_constraints.hpp).
 namespace pgsplit::copy {
@@ -38,6 +39,10 @@ struct TargetWork {
 
 struct GraphOptions {
   bool resume = false;
+  // ANALYZE each leaf table once its data and indexes are in, so that a target's first
+  // queries plan on statistics (autovacuum would come later, and never to a partitioned
+  // parent).
+  bool analyze = true;
 };
 
 // Builds the jobs; `progress` gets one entry per table copy (skipped ones marked as such).

@@ -32,6 +32,8 @@ struct CopyEntry {
   std::atomic<double> seconds{0};
   int parts = 1; // > 1: copied in that many concurrent parts
   std::atomic<int> parts_committed{0};
+  // Rows the source's COPY sent for the copies (or parts) this run committed.
+  std::atomic<std::int64_t> source_rows{0};
 };
 
 enum class ProgressStyle { terminal, log, quiet };

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <mutex>
 #include <optional>
@@ -12,9 +13,10 @@ namespace {
 
 class Run {
 public:
-  Run(const std::vector<Job>& jobs, Interrupt& interrupt)
-      : jobs_(jobs), interrupt_(interrupt), states_(jobs.size(), JobState::pending),
-        started_(jobs.size(), false), waiting_on_(jobs.size(), 0), dependents_(jobs.size()) {
+  Run(const std::vector<Job>& jobs, int worker_count, Interrupt& interrupt)
+      : jobs_(jobs), worker_count_(worker_count), interrupt_(interrupt),
+        states_(jobs.size(), JobState::pending), started_(jobs.size(), false),
+        waiting_on_(jobs.size(), 0), dependents_(jobs.size()) {
     for (std::size_t index = 0; index < jobs.size(); ++index) {
       waiting_on_[index] = jobs[index].after.size();
       for (const std::size_t before : jobs[index].after) {
@@ -24,7 +26,9 @@ public:
   }
 
   void work(Worker& worker) {
-    while (const auto next = take()) {
+    int spare = 0;
+    while (const auto next = take(spare)) {
+      worker.set_spare_workers(spare);
       try {
         jobs_[*next].run(worker);
         finish(*next, JobState::done, nullptr);
@@ -51,22 +55,26 @@ public:
 
 private:
   // The ready job of highest priority; waits while jobs run; nothing when all is over.
-  std::optional<std::size_t> take() {
+  std::optional<std::size_t> take(int& spare) {
     std::unique_lock lock(mutex_);
     for (;;) {
       if (!failures_.empty() || interrupt_.triggered()) {
         return std::nullopt;
       }
       std::optional<std::size_t> best;
+      std::size_t ready = 0;
       for (std::size_t index = 0; index < jobs_.size(); ++index) {
-        if (!started_[index] && waiting_on_[index] == 0 &&
-            (!best || jobs_[index].priority > jobs_[*best].priority)) {
-          best = index;
+        if (!started_[index] && waiting_on_[index] == 0) {
+          ++ready;
+          if (!best || jobs_[index].priority > jobs_[*best].priority) {
+            best = index;
+          }
         }
       }
       if (best) {
         started_[*best] = true;
         ++running_;
+        spare = spare_workers(worker_count_, running_, ready - 1);
         return best;
       }
       if (running_ == 0) {
@@ -93,6 +101,7 @@ private:
   }
 
   const std::vector<Job>& jobs_;
+  int worker_count_;
   Interrupt& interrupt_;
   std::mutex mutex_;
   std::condition_variable changed_;
@@ -106,9 +115,14 @@ private:
 
 } // namespace
 
+int spare_workers(int workers, int running, std::size_t ready) {
+  const auto busy = static_cast<std::int64_t>(running) + static_cast<std::int64_t>(ready);
+  return static_cast<int>(std::max<std::int64_t>(workers - busy, 0));
+}
+
 RunOutcome run_jobs(const std::vector<Job>& jobs, int worker_count, const SessionSettings& settings,
                     Interrupt& interrupt) {
-  Run run(jobs, interrupt);
+  Run run(jobs, worker_count, interrupt);
   std::vector<std::thread> threads;
   for (int number = 1; number <= worker_count; ++number) {
     threads.emplace_back([&run, &settings, &interrupt, number] {

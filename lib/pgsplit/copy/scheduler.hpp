@@ -34,6 +34,11 @@ struct RunOutcome {
   std::vector<JobFailure> failures; // in the order they happened
 };
 
+// Workers left idle once a job starts: of `workers`, `running` are busy (the starting job
+// included) and `ready` more jobs are waiting for a worker. Never negative.
+int spare_workers(int workers, int running, std::size_t ready);
+
+// Before each job, its worker learns spare_workers() at that moment (Worker::spare_workers).
 RunOutcome run_jobs(const std::vector<Job>& jobs, int worker_count, const SessionSettings& settings,
                     Interrupt& interrupt);
 

@@ -138,6 +138,7 @@ CopyResult copy_row_count(pg::Connection& source, pg::Connection& target, const 
   }
   CopyResult result;
   result.bytes = out.finish();
+  result.source_rows = out.rows();
   result.rows =
       target
           .exec(fmt::format("INSERT INTO {} SELECT FROM generate_series(1, $1::bigint)",
@@ -172,6 +173,7 @@ CopyResult copy_table(pg::Connection& source, pg::Connection& target, const Tabl
   }
   CopyResult result;
   result.bytes = out.finish();
+  result.source_rows = out.rows();
   result.rows = in.finish();
   // The counters may be shared by the parts of one table: correct by the difference.
   counters.rows.fetch_add(result.rows - messages, std::memory_order_relaxed);

@@ -55,8 +55,9 @@ std::string copy_out_statement(const TableCopy& copy);
 std::string copy_in_statement(const TableCopy& copy);
 
 struct CopyResult {
-  std::int64_t rows = 0;
+  std::int64_t rows = 0; // stored by the target
   std::int64_t bytes = 0;
+  std::int64_t source_rows = 0; // sent by the source's COPY, in the snapshot (apply's verify)
 };
 
 // Live counters of a running copy, read by the progress display from another thread.

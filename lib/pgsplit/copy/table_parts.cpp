@@ -53,6 +53,15 @@ int part_count(std::int64_t bytes, std::int64_t larger_than, int jobs) {
   return static_cast<int>(std::clamp<std::int64_t>(wanted, 2, jobs));
 }
 
+std::int64_t split_threshold(std::int64_t configured, std::int64_t total_bytes, int jobs,
+                             std::optional<std::int64_t> auto_minimum) {
+  if (!auto_minimum || jobs < 2) {
+    return configured;
+  }
+  const std::int64_t share = std::max<std::int64_t>(total_bytes / jobs, *auto_minimum);
+  return configured > 0 ? std::min(configured, share) : share;
+}
+
 std::vector<std::string> key_range_conditions(const std::string& quoted_column, std::int64_t low,
                                               std::int64_t high, int parts) {
   if (parts < 2 || high <= low) {

@@ -19,6 +19,15 @@ namespace pgsplit::copy {
 // `larger_than` 0 (never), one worker, or a table not larger than the threshold.
 int part_count(std::int64_t bytes, std::int64_t larger_than, int jobs);
 
+// The size above which a table is split. `configured` is --split-larger-than (0: never). With
+// auto-split (`auto_minimum` set), a table whose size exceeds its fair share of the run,
+// `total_bytes / jobs`, is split too, so that no single COPY stream outlasts the others while
+// workers sit idle; tables up to `auto_minimum` are never split that way (a part costs a
+// transaction and a range scan, which only pays off on large tables). With one worker: no
+// split (`configured` is returned, and part_count gives 1).
+std::int64_t split_threshold(std::int64_t configured, std::int64_t total_bytes, int jobs,
+                             std::optional<std::int64_t> auto_minimum);
+
 // `parts` conditions on an integer key spanning [low, high]: `k < b1`, `k >= b1 AND k < b2`,
 // …, `k >= bn-1`, with equal widths. `quoted_column` is already an identifier.
 std::vector<std::string> key_range_conditions(const std::string& quoted_column, std::int64_t low,

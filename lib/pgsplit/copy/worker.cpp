@@ -3,6 +3,9 @@
 #include <pgsplit/pg/conninfo.hpp>
 #include <pgsplit/pg/snapshot.hpp>
 
+#include <algorithm>
+#include <string>
+
 namespace pgsplit::copy {
 
 pg::Connection open_target_session(const std::string& url, const std::string& application_name,
@@ -15,6 +18,11 @@ pg::Connection open_target_session(const std::string& url, const std::string& ap
   pg::turn_off_inherited_timeouts(connection);
   connection.exec("SELECT set_config('maintenance_work_mem', $1, false)", {maintenance_work_mem});
   return connection;
+}
+
+void set_parallel_maintenance_workers(pg::Connection& target, int workers) {
+  target.exec("SELECT set_config('max_parallel_maintenance_workers', $1, false)",
+              {std::to_string(std::max(workers, 0))});
 }
 
 Worker::Worker(const SessionSettings& settings, Interrupt& interrupt, std::string application_name)

@@ -43,6 +43,11 @@ public:
   // A signal stopped the run: what fails now fails because it was cancelled.
   bool interrupted() const { return interrupt_.triggered(); }
 
+  // Workers with nothing to run when the scheduler handed this one its current job (see
+  // spare_workers in scheduler.hpp): what an index build may borrow as parallel workers.
+  int spare_workers() const { return spare_workers_; }
+  void set_spare_workers(int count) { spare_workers_ = count; }
+
 private:
   void close_target();
 
@@ -51,7 +56,14 @@ private:
   std::string application_name_;
   std::optional<std::pair<std::string, pg::Connection>> source_; // snapshot and session
   std::optional<std::pair<std::string, pg::Connection>> target_; // name and session
+  int spare_workers_ = 0;
 };
+
+// Sets max_parallel_maintenance_workers for the rest of `target`'s session: the server then
+// builds each index with up to `workers` parallel workers besides the session itself (within
+// its max_parallel_workers and max_worker_processes, and only for a table large enough). 0
+// builds serially: while every worker copies, a parallel build would only take CPU from them.
+void set_parallel_maintenance_workers(pg::Connection& target, int workers);
 
 // A target session with pgsplit's settings (timeouts as pg::turn_off_inherited_timeouts says),
 // opened to write: the run counts as having written (core::record_write).

@@ -72,7 +72,7 @@ bool CopyOut::read(std::string_view& chunk) {
 void CopyOut::read_final_result() {
   PGresult* final_result = PQgetResult(connection_->native());
   Result owned = connection_->check(final_result, statement_);
-  (void)owned;
+  rows_ = owned.affected_rows();
   drain_results(connection_->native());
 }
 

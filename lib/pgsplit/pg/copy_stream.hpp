@@ -26,6 +26,8 @@ public:
   bool read(std::string_view& chunk);
   // Reads what is left, confirms the statement completed; returns the bytes received.
   std::int64_t finish();
+  // After finish(): the rows the server says it sent (its command tag, `COPY n`).
+  std::int64_t rows() const { return rows_; }
 
 private:
   struct Free {
@@ -38,6 +40,7 @@ private:
   std::string statement_;
   std::unique_ptr<char, Free> buffer_;
   std::int64_t bytes_ = 0;
+  std::int64_t rows_ = 0;
   bool at_end_ = false;
   bool finished_ = false;
 };

@@ -81,13 +81,18 @@ std::vector<TableJob> plan_table_checks(const plan::Plan& plan, const catalog::C
 }
 
 void check_table(pg::Connection& source, pg::Connection& target, const TableJob& job,
-                 bool checksums, TableCheck& check) {
+                 bool checksums, TableCheck& check, std::optional<std::int64_t> known_source_rows) {
   const auto& table = *job.source;
-  const auto from_source =
-      count(source,
-            row_count_query(source.quote_qualified(table.name.schema, table.name.name),
-                            quoted_columns(source, table), combined_filter(job.filters), checksums),
-            checksums);
+  Counted from_source;
+  if (known_source_rows && !checksums) {
+    from_source.rows = *known_source_rows;
+  } else {
+    from_source = count(source,
+                        row_count_query(source.quote_qualified(table.name.schema, table.name.name),
+                                        quoted_columns(source, table), combined_filter(job.filters),
+                                        checksums),
+                        checksums);
+  }
   check.source_rows = from_source.rows;
   Counted from_target;
   try {

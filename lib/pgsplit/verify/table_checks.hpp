@@ -34,7 +34,9 @@ std::vector<TableJob> plan_table_checks(const plan::Plan& plan, const catalog::C
 // its filters, and in the target table, into `check`. The source connection must be inside the
 // verify snapshot; a failure there throws (its transaction is lost). A target table that does
 // not exist or lacks a column is recorded in check.problem; other target failures throw.
+// With `known_source_rows` (counts only), the source is not read: that number is its count.
 void check_table(pg::Connection& source, pg::Connection& target, const TableJob& job,
-                 bool checksums, TableCheck& check);
+                 bool checksums, TableCheck& check,
+                 std::optional<std::int64_t> known_source_rows = std::nullopt);
 
 } // namespace pgsplit::verify

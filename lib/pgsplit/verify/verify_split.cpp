@@ -39,8 +39,13 @@ void run_scans(pg::Connection& source, const config::Mapping& mapping, const pla
   for (const auto& job : tables) {
     auto& check = report.targets[job.target].tables[job.table];
     const auto& target = report.targets[job.target].name;
-    tasks.emplace_back([&job, &check, &target, &options](Worker& worker) {
-      check_table(worker.source, worker.targets.get(target), job, options.checksums, check);
+    std::optional<std::int64_t> known;
+    if (const auto found = options.known_source_rows.find({target, check.target_name.to_string()});
+        found != options.known_source_rows.end() && job.filters.size() == 1) {
+      known = found->second;
+    }
+    tasks.emplace_back([&job, &check, &target, &options, known](Worker& worker) {
+      check_table(worker.source, worker.targets.get(target), job, options.checksums, check, known);
     });
   }
   for (std::size_t i = 0; i < references.size(); ++i) {

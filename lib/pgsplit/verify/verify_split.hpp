@@ -6,6 +6,11 @@
 #include <pgsplit/plan/plan.hpp>
 #include <pgsplit/verify/report.hpp>
 
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+
 // `pgsplit verify`, and the final check of `apply`: proves, table by table, that every target
 // holds what the source holds.
 namespace pgsplit::verify {
@@ -21,6 +26,10 @@ struct VerifyOptions {
   // With `schema`: owners, privileges, row-level security and policies against what the split
   // carries (apply checks the data before it sets them).
   bool access = true;
+  // Source rows already known in this snapshot, by (target, target table as "schema.name"):
+  // what apply's COPY statements read, which spares reading the source again to count them.
+  // Used for counts only (checksums read both sides), and for a table filled by one claim.
+  std::map<std::pair<std::string, std::string>, std::int64_t> known_source_rows;
 };
 
 // Runs every check of docs/verify.md and returns what it found; never throws for a mismatch

@@ -149,7 +149,9 @@ options: {jobs: 2}
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
   });
-  const auto failed = split.apply(mapping);
+  // `big` (about 110 MB, most of the run) would be auto-split; this test is about a table
+  // copied whole, in one transaction (split_parts_test.cpp covers a part killed).
+  const auto failed = split.apply(mapping, {.auto_split_minimum = std::nullopt});
   killer.join();
   REQUIRE(killed);
   CHECK_FALSE(failed.complete());
@@ -165,6 +167,7 @@ options: {jobs: 2}
 
   copy::ApplyOptions resume;
   resume.resume = true;
+  resume.auto_split_minimum = std::nullopt;
   const auto resumed = split.apply(mapping, resume);
   REQUIRE(resumed.complete());
   CHECK(SplitFixture::digest(split.target("billing"), "big") ==

@@ -120,3 +120,40 @@ TEST_CASE("jobs are ranked: pre-data, then ready DDL, then data by size, then th
   CHECK(job_named(jobs, "t: sequences and views").priority == rank::last);
   STATIC_REQUIRE(rank::pre_data > rank::ready_ddl);
 }
+
+TEST_CASE("each table is analyzed after its data and its indexes, unless analyze is off",
+          "[job_graph]") {
+  ResumedTarget resumed;
+  resumed.work[0].ddl.post_data.push_back({.table = 1, .target_name = {"public", "same"}});
+  Progress progress;
+  const auto jobs = build_job_graph(resumed.work, catalog::Catalog{}, {}, progress);
+  const auto index_of = [&](const std::string& name) {
+    return static_cast<std::size_t>(&job_named(jobs, name) - jobs.data());
+  };
+  const auto& same = job_named(jobs, "t: public.same (analyze)");
+  CHECK_THAT(same.after, Catch::Matchers::UnorderedEquals(std::vector<std::size_t>{
+                             index_of("t: public.same (data)"),
+                             index_of("t: public.same (indexes, constraints, triggers)")}));
+  CHECK(job_named(jobs, "t: public.changed (analyze)").after ==
+        std::vector<std::size_t>{index_of("t: public.changed (data)")});
+
+  Progress without_progress;
+  ResumedTarget without;
+  const auto none =
+      build_job_graph(without.work, catalog::Catalog{}, {.analyze = false}, without_progress);
+  CHECK(std::none_of(none.begin(), none.end(), [](const Job& job) {
+    return job.name.find("(analyze)") != std::string::npos;
+  }));
+}
+
+TEST_CASE("a table copied in parts is marked done as soon as its parts are in, before waiting "
+          "copies",
+          "[job_graph]") {
+  ResumedTarget resumed;
+  resumed.work[0].copies[1].parts = {"id < 10", "id >= 10"};
+  Progress progress;
+  const auto jobs = build_job_graph(resumed.work, catalog::Catalog{}, {}, progress);
+  CHECK(job_named(jobs, "t: public.changed (part 1/2) (data)").priority == 5000);
+  // Its indexes wait for this mark: it must not queue behind the copies still waiting.
+  CHECK(job_named(jobs, "t: public.changed (parts done)").priority == rank::ready_ddl);
+}

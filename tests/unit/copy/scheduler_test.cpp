@@ -254,3 +254,34 @@ TEST_CASE("never more jobs run at once than there are workers, and that many do"
   CHECK(finished.load() == 4 * workers);
   CHECK(most.load() == workers);
 }
+
+TEST_CASE("spare workers are those neither running a job nor about to take a ready one",
+          "[scheduler]") {
+  CHECK(spare_workers(4, 1, 0) == 3); // one job left running alone: three idle workers
+  CHECK(spare_workers(4, 2, 1) == 1);
+  CHECK(spare_workers(4, 2, 5) == 0); // more ready jobs than workers: none spare
+  CHECK(spare_workers(1, 1, 0) == 0);
+}
+
+TEST_CASE("each job learns how many workers were spare when it started", "[scheduler]") {
+  std::atomic<int> alone{-1};
+  std::atomic<int> crowded{-1};
+  SECTION("a job that runs alone") {
+    // `second` waits for `first`: when either starts, nothing else is ready.
+    const std::vector<Job> jobs{
+        {"first", 2, {}, [&](Worker& worker) { alone.store(worker.spare_workers()); }},
+        {"second", 1, {0}, [&](Worker& worker) { crowded.store(worker.spare_workers()); }}};
+    CHECK(run(jobs, 3).failures.empty());
+    CHECK(alone.load() == 2);
+    CHECK(crowded.load() == 2);
+  }
+  SECTION("a job started while others are ready for every other worker") {
+    // The first job taken is the highest ranked, while the two others are still ready.
+    const std::vector<Job> jobs{
+        {"first", 3, {}, [&](Worker& worker) { crowded.store(worker.spare_workers()); }},
+        {"second", 2, {}, [](Worker&) {}},
+        {"third", 1, {}, [](Worker&) {}}};
+    CHECK(run(jobs, 2).failures.empty());
+    CHECK(crowded.load() == 0);
+  }
+}

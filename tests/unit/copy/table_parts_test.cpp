@@ -18,6 +18,26 @@ TEST_CASE("a table is split in one part per threshold, at least two, at most one
   CHECK(part_count(40 * gigabyte, 0, 4) == 1);        // 0: never split
 }
 
+TEST_CASE("auto-split lowers the threshold to the run's share of each worker, above a minimum") {
+  constexpr std::int64_t megabyte = 1LL << 20;
+  constexpr std::int64_t gigabyte = 1LL << 30;
+  constexpr auto minimum = 64 * megabyte;
+  // 1.6 GB over 4 workers: a table above 400 MB would outlast the others.
+  CHECK(split_threshold(gigabyte, 1600 * megabyte, 4, minimum) == 400 * megabyte);
+  CHECK(part_count(600 * megabyte, split_threshold(gigabyte, 1600 * megabyte, 4, minimum), 4) == 2);
+  CHECK(part_count(300 * megabyte, split_threshold(gigabyte, 1600 * megabyte, 4, minimum), 4) == 1);
+  // A configured threshold below the share still applies.
+  CHECK(split_threshold(100 * megabyte, 1600 * megabyte, 4, minimum) == 100 * megabyte);
+  // --split-larger-than 0 (never) does not turn auto-split off.
+  CHECK(split_threshold(0, 1600 * megabyte, 4, minimum) == 400 * megabyte);
+  // Small runs: never below the minimum, so small tables stay whole.
+  CHECK(split_threshold(gigabyte, 40 * megabyte, 4, minimum) == minimum);
+  // Off, or one worker: the configured threshold alone.
+  CHECK(split_threshold(gigabyte, 1600 * megabyte, 4, std::nullopt) == gigabyte);
+  CHECK(split_threshold(0, 1600 * megabyte, 4, std::nullopt) == 0);
+  CHECK(split_threshold(gigabyte, 1600 * megabyte, 1, minimum) == gigabyte);
+}
+
 TEST_CASE("key ranges are open at both ends and cover the key span in equal widths") {
   CHECK(key_range_conditions("id", 1, 100, 4) ==
         std::vector<std::string>{"id < 25", "id >= 25 AND id < 50", "id >= 50 AND id < 75",
