@@ -90,19 +90,22 @@ faults_url_of() {
 # faults_start_apply [ARGS...]: `pgsplit apply -c mapping.yaml -j 2 ARGS` (-j FAULTS_JOBS when
 # set) in the background, stdout and stderr to files; its pid in FAULTS_PID. SIGINT and SIGTERM
 # get their default disposition back: a non-interactive shell starts background commands with
-# SIGINT ignored, which an operator's Ctrl-C never meets.
+# SIGINT ignored, which an operator's Ctrl-C never meets. --auto-split off: the scenarios
+# interrupt a table copied whole, in one transaction (`events` is most of the run's bytes, which
+# auto-split would copy in parts; tests/integration/copy/split_parts_test.cpp covers parts).
 faults_start_apply() {
   local n=$((${E2E_RUNS:-0} + 1))
   E2E_RUNS=$n
   E2E_OUT=$E2E_WORK/run$n.out
   E2E_ERR=$E2E_WORK/run$n.err
-  E2E_LAST_CMD="pgsplit apply -c $FAULTS_CONFIG -j ${FAULTS_JOBS:-2} $*"
+  E2E_LAST_CMD="pgsplit apply -c $FAULTS_CONFIG -j ${FAULTS_JOBS:-2} --auto-split off $*"
   python3 -c '
 import os, signal, sys
 signal.signal(signal.SIGINT, signal.SIG_DFL)
 signal.signal(signal.SIGTERM, signal.SIG_DFL)
 os.execv(sys.argv[1], sys.argv[1:])
-' "$PGSPLIT_BIN" apply -c "$FAULTS_CONFIG" -j "${FAULTS_JOBS:-2}" "$@" >"$E2E_OUT" 2>"$E2E_ERR" </dev/null &
+' "$PGSPLIT_BIN" apply -c "$FAULTS_CONFIG" -j "${FAULTS_JOBS:-2}" --auto-split off "$@" \
+    >"$E2E_OUT" 2>"$E2E_ERR" </dev/null &
   FAULTS_PID=$!
 }
 
@@ -281,7 +284,7 @@ faults_expect_no_session() {
 # faults_resume_and_verify: `apply --resume` completes (exit 0), `verify --checksums` passes
 # (exit 0), and every table holds the source's rows.
 faults_resume_and_verify() {
-  expect_exit 0 "$PGSPLIT_BIN" apply -c "$FAULTS_CONFIG" -j 2 --resume -q
+  expect_exit 0 "$PGSPLIT_BIN" apply -c "$FAULTS_CONFIG" -j 2 --auto-split off --resume -q
   expect_contains "$E2E_ERR" "new snapshot" "resume's warning"
   ok "apply --resume completes"
   expect_exit 0 "$PGSPLIT_BIN" verify -c "$FAULTS_CONFIG" --checksums
