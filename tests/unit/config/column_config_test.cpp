@@ -33,7 +33,7 @@ TEST_CASE("columns reads drop, rename and type with using, in file order", "[con
             "          legacy_flag: drop\n"
             "          ean: {type: text, using: \"lpad(ean::bigint::text, ${PAD}, '0')\"}\n"
             "          price_cents: {rename: price_minor}\n"
-            "          weight: {type: numeric(10,3)}\n"
+            "          weight: {type: \"numeric(10,3)\"}\n"
             "          Odd Name: {rename: odd, type: bigint}\n"
             "        key: uuid\n");
   REQUIRE(t.columns.size() == 5);
@@ -78,10 +78,11 @@ TEST_CASE("malformed column changes are reported where they are written", "[conf
             "9:14: targets.catalog.tables[0].columns.a: expected drop or a mapping, got 'remove'",
             "10:14: targets.catalog.tables[0].columns.b: using needs type, the type it produces",
             "11:14: targets.catalog.tables[0].columns.c: expected rename, type or using",
-            "12:23: targets.catalog.tables[0].columns.d.rename: empty value",
+            "12:23: targets.catalog.tables[0].columns.d.rename: expected a non-empty value, got "
+            "an empty string",
+            "13:14: targets.catalog.tables[0].columns.e: expected rename, type or using",
             "13:15: unknown key 'renam' in targets.catalog.tables[0].columns.e; did you mean "
             "'rename'?",
-            "13:14: targets.catalog.tables[0].columns.e: expected rename, type or using",
             "14:14: targets.catalog.tables[0].columns.f: expected drop or a mapping, got a list",
             "15:11: duplicate column 'a' in targets.catalog.tables[0].columns (first at line 9)"});
 }
@@ -92,14 +93,14 @@ TEST_CASE("columns must be a non-empty mapping and key must be uuid", "[config]"
         Problems{"7:28: targets.catalog.tables[0].columns: expected a mapping of column names, "
                  "got a list",
                  "8:28: targets.catalog.tables[1].columns: expected at least one column",
-                 "9:23: targets.catalog.tables[2].key: expected uuid, got 'serial'"});
+                 "9:24: targets.catalog.tables[2].key: expected uuid, got 'serial'"});
 }
 
 TEST_CASE("a glob entry cannot reshape columns", "[config]") {
   CHECK(problems("      - {name: \"prod_*\", key: uuid}\n"
                  "      - {name: \"x*\", columns: {a: drop}}\n") ==
-        Problems{"7:39: targets.catalog.tables[0].key: cannot reshape the tables matched by the "
+        Problems{"7:31: targets.catalog.tables[0].key: cannot reshape the tables matched by the "
                  "glob 'prod_*'",
-                 "8:34: targets.catalog.tables[1].columns: cannot reshape the tables matched by "
+                 "8:31: targets.catalog.tables[1].columns: cannot reshape the tables matched by "
                  "the glob 'x*'"});
 }

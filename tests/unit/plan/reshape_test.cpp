@@ -77,13 +77,13 @@ const plan::PlacedTable& placed(const plan::Plan& plan, const std::string& targe
 
 TEST_CASE("the runbook's reshaping plans without findings and projects every column", "[plan]") {
   const Shop shop;
-  const auto plan = shop.plan(R"(      - name: products
+  const auto plan = shop.plan(R"yaml(      - name: products
         columns:
           legacy_flag: drop
           ean: {type: text, using: "lpad(ean::bigint::text, 13, '0')"
 }
           price_cents: {rename: price_minor}
-        key: uuid)");
+        key: uuid)yaml");
   CHECK(messages(plan, Severity::error).empty());
           const auto columns = plan::project_columns(*shop.products, placed(plan, "catalog"));
           REQUIRE(columns.size() == 3);
