@@ -71,6 +71,8 @@ void load_indexes(const Scope& scope, const Relations& relations);
 void load_triggers(const Scope& scope, const Relations& relations);
 void load_policies(const Scope& scope, const Relations& relations);
 void load_statistics(const Scope& scope, const Relations& relations);
+// Who uses each loaded column (Column::used_by): runs after load_columns.
+void load_column_uses(const Scope& scope, const Relations& relations);
 // Owners, privileges and the schemas' default privileges of every loaded object (matched by
 // kind and OID): runs once everything else is loaded.
 void load_access(const Scope& scope, Catalog& catalog);

@@ -89,6 +89,7 @@ void read_relation_parts(const detail::Scope& scope, Catalog& catalog) {
   detail::load_triggers(scope, relations);
   detail::load_policies(scope, relations);
   detail::load_statistics(scope, relations);
+  detail::load_column_uses(scope, relations);
 }
 
 } // namespace

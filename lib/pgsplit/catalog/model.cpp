@@ -55,6 +55,32 @@ std::string_view to_string(ConstraintKind kind) {
   return "constraint";
 }
 
+std::string_view to_string(ColumnUseKind kind) {
+  switch (kind) {
+  case ColumnUseKind::index:
+    return "index";
+  case ColumnUseKind::constraint:
+    return "constraint";
+  case ColumnUseKind::default_value:
+    return "default";
+  case ColumnUseKind::generated_column:
+    return "generated column";
+  case ColumnUseKind::view:
+    return "view";
+  case ColumnUseKind::rule:
+    return "rule";
+  case ColumnUseKind::trigger:
+    return "trigger";
+  case ColumnUseKind::policy:
+    return "policy";
+  case ColumnUseKind::statistics:
+    return "statistics object";
+  case ColumnUseKind::other:
+    break;
+  }
+  return "object";
+}
+
 const Table* Catalog::find_table(Oid oid) const { return find_by_oid(tables, oid); }
 
 const Table* Catalog::find_table(const QualifiedName& qualified) const {

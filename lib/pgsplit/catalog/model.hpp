@@ -147,6 +147,27 @@ struct Sequence {
   Access access;
 };
 
+// An object that uses a column (pg_depend, column-level): what a mapping that drops, renames
+// or converts the column must take care of.
+enum class ColumnUseKind {
+  index,
+  constraint,
+  default_value,    // the column's own default
+  generated_column, // a STORED generated column computed from it
+  view,             // a view or materialized view
+  rule,
+  trigger,
+  policy,
+  statistics,
+  other,
+};
+
+struct ColumnUse {
+  ColumnUseKind kind = ColumnUseKind::other;
+  Oid object = 0;   // the index, constraint, trigger …; for a view its relation
+  std::string name; // unqualified ("products_ean_idx"), the view's "schema.name"
+};
+
 struct Column {
   std::string name;
   int number = 0;   // attnum
@@ -165,6 +186,7 @@ struct Column {
   // otherwise. COMPRESSION (p pglz, l lz4) when set; '\0' otherwise.
   char storage = '\0';
   char compression = '\0';
+  std::vector<ColumnUse> used_by; // other objects only: not its OWNED BY sequence
 };
 
 enum class ConstraintKind { primary_key, unique, foreign_key, check, exclusion };
@@ -306,5 +328,6 @@ struct Catalog {
 std::string_view to_string(TypeKind kind);
 std::string_view to_string(TableKind kind);
 std::string_view to_string(ConstraintKind kind);
+std::string_view to_string(ColumnUseKind kind);
 
 } // namespace pgsplit::catalog

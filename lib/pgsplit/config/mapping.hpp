@@ -15,6 +15,19 @@ namespace pgsplit::config {
 // the item is written in the file; entries inside a target also carry the target's name (and a
 // table entry its pattern) so that later diagnostics can point back at them.
 
+// One entry of a table entry's `columns` map: what a source column becomes in the target.
+// `drop` excludes the rest; `rename` and `type` combine. Names are as the catalog spells them.
+struct ColumnChange {
+  std::string column; // the source column
+  bool drop = false;
+  std::optional<std::string> rename; // the column's name in the target
+  std::optional<std::string> type;   // the target column's type, SQL text
+  // The SQL expression over the source row producing the new value; with `type` only (without
+  // `using`, the copy casts the column to `type`).
+  std::optional<std::string> expression;
+  core::Location location; // of the column's key
+};
+
 // One entry of a target's `tables` list.
 struct TableEntry {
   NamePattern pattern;
@@ -28,6 +41,11 @@ struct TableEntry {
   // Foreign keys of the entry's table(s), by constraint name, not recreated in this target
   // (their column and values are copied): the way out when a key's parent rows are filtered.
   std::vector<std::string> drop_foreign_keys;
+  // `columns:` (docs/mapping.md, "Reshaping columns"), in file order; a single table only.
+  std::vector<ColumnChange> columns;
+  // `key: uuid`: the single-column integer primary key becomes a deterministic uuid.
+  bool key_uuid = false;
+  core::Location key_location; // of the `key` key
 };
 
 enum class StampTool {

@@ -1,3 +1,4 @@
+#include <pgsplit/config/column_config.hpp>
 #include <pgsplit/config/table_config.hpp>
 
 #include <algorithm>
@@ -6,7 +7,8 @@ namespace pgsplit::config {
 namespace {
 
 const std::vector<std::string> long_form_keys = {
-    "name", "schema", "where", "rename", "replicate", "drop_foreign_keys", "replica_identity"};
+    "name",    "schema", "where", "rename", "replicate", "drop_foreign_keys", "replica_identity",
+    "columns", "key"};
 
 // With an explicit `schema`, `name` is taken literally: it may contain dots and quotes.
 std::optional<NamePattern> read_long_form_pattern(FieldReader& reader, const YamlNode& node,
@@ -83,6 +85,28 @@ std::vector<std::string> read_foreign_key_names(FieldReader& reader, const YamlN
   return names;
 }
 
+// `columns:` and `key:` name one table's columns: a glob could match tables without them.
+void read_reshaping(FieldReader& reader, const YamlNode& node, std::string_view path,
+                    TableEntry& entry) {
+  const YamlNode* columns = node.find("columns");
+  const YamlNode* key = node.find("key");
+  if (columns != nullptr) {
+    entry.columns = read_column_changes(reader, *columns, join_path(path, "columns"));
+  }
+  if (key != nullptr) {
+    entry.key_uuid = read_key(reader, *key, join_path(path, "key"));
+    entry.key_location = reader.location(node.entry("key")->at);
+  }
+  if ((columns != nullptr || key != nullptr) && entry.pattern.has_glob()) {
+    const YamlNode& first = columns != nullptr ? *columns : *key;
+    reader.report(first.at,
+                  fmt::format("{}: cannot reshape the tables matched by the glob '{}'",
+                              join_path(path, columns != nullptr ? "columns" : "key"),
+                              written_table(node)),
+                  "list the table to reshape in an entry of its own");
+  }
+}
+
 std::optional<TableEntry> read_long_form(FieldReader& reader, const YamlNode& node,
                                          std::string_view path) {
   reader.check_keys(node, path, long_form_keys);
@@ -113,6 +137,7 @@ std::optional<TableEntry> read_long_form(FieldReader& reader, const YamlNode& no
     entry.drop_foreign_keys =
         read_foreign_key_names(reader, *keys, join_path(path, "drop_foreign_keys"));
   }
+  read_reshaping(reader, node, path, entry);
   return entry;
 }
 

@@ -3,9 +3,12 @@
 #include <pgsplit/core/sha256.hpp>
 #include <pgsplit/pg/copy_stream.hpp>
 #include <pgsplit/pg/quote.hpp>
+#include <pgsplit/plan/projection.hpp>
 #include <pgsplit/plan/row_filter.hpp>
 
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace pgsplit::copy {
 namespace {
@@ -47,12 +50,22 @@ TableCopy copy_for(const catalog::Catalog& catalog, const catalog::Table& table,
   copy.where = placed.where;
   copy.estimated_bytes = placed.size_bytes;
   bool builtin_types = true;
+  const auto projected = plan::project_columns(table, placed);
   for (const auto& column : table.columns) {
     if (column.generated_expression) {
       continue; // computed again by the target
     }
-    copy.columns.push_back(column.name);
-    builtin_types = builtin_types && binary_safe(catalog, column);
+    const auto found = std::find_if(projected.begin(), projected.end(),
+                                    [&](const auto& p) { return p.source == column.name; });
+    if (found == projected.end()) {
+      continue; // dropped by the mapping
+    }
+    copy.columns.push_back(found->name);
+    if (placed.reshaped()) {
+      copy.expressions.push_back(found->expression);
+    }
+    builtin_types = builtin_types && (found->converted ? plan::binary_safe_type(found->type)
+                                                       : binary_safe(catalog, column));
   }
   // An existing target table may hold other types (bigint for integer, text for an enum):
   // binary only when the preflight found the source's types there. A table without columns
@@ -61,8 +74,10 @@ TableCopy copy_for(const catalog::Catalog& catalog, const catalog::Table& table,
   copy.format =
       builtin_types && same_types && !copy.columns.empty() ? CopyFormat::binary : CopyFormat::text;
   copy.fingerprint = core::sha256_hex(fmt::format(
-      "{}\n{}\n{}\n{}\n{}", table.name.to_string(), placed.target_name.to_string(),
-      fmt::join(copy.columns, ","), placed.where.value_or(""), format_name(copy.format)));
+      "{}\n{}\n{}\n{}\n{}{}", table.name.to_string(), placed.target_name.to_string(),
+      fmt::join(copy.columns, ","), placed.where.value_or(""), format_name(copy.format),
+      copy.expressions.empty() ? std::string()
+                               : fmt::format("\n{}", fmt::join(copy.expressions, "\n"))));
   return copy;
 }
 
@@ -109,7 +124,9 @@ std::string copy_out_statement(const TableCopy& copy) {
   const auto where =
       conditions.empty() ? std::string{} : fmt::format(" WHERE {}", fmt::join(conditions, " AND "));
   return fmt::format("COPY (SELECT {} FROM ONLY {}{}) TO STDOUT (FORMAT {})",
-                     quoted_columns(copy.columns),
+                     copy.expressions.empty()
+                         ? quoted_columns(copy.columns)
+                         : fmt::format("{}", fmt::join(copy.expressions, ", ")),
                      pg::quote_qualified(copy.source_name.schema, copy.source_name.name), where,
                      format_name(copy.format));
 }

@@ -30,6 +30,9 @@ struct TableCopy {
   catalog::QualifiedName source_name;
   catalog::QualifiedName target_name;
   std::vector<std::string> columns; // copied columns in source order (generated left out)
+  // A reshaped table (plan::project_columns): the SQL read on the source for each of
+  // `columns`, which then are the target's names. Empty: the columns themselves.
+  std::vector<std::string> expressions;
   std::optional<std::string> where;
   CopyFormat format = CopyFormat::text;
   std::string fingerprint; // what was copied: tables, columns, filter, format

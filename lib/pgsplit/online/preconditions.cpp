@@ -155,6 +155,14 @@ void check_table(const catalog::Catalog& catalog, const plan::TargetPlan& target
                       placed.source_name.to_string(), placed.target_name.to_string()),
           "split this table offline (`pgsplit apply` without --online), or drop the rename");
   }
+  if (placed.reshaped()) {
+    error(plan, where,
+          fmt::format("{} is reshaped on the way (columns: or key: uuid, or it references a key "
+                      "that becomes a uuid): logical replication applies the source's rows as "
+                      "they are, so it cannot stream a reshaped table",
+                      placed.source_name.to_string()),
+          "split offline (`pgsplit apply` without --online), or reshape after the split");
+  }
   if (!superuser && !identity.owned && !placed.root) { // partitions: their root says it
     error(plan, where,
           fmt::format("the source role does not own {}: publishing it and fencing it at cut-over "

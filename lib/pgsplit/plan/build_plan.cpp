@@ -72,6 +72,7 @@ Plan build_plan(const config::Mapping& mapping, const catalog::Catalog& catalog)
   }
   detail::find_cross_target_foreign_keys(mapping, catalog, plan);
   detail::compute_closures(catalog, plan);
+  detail::check_reshaping(catalog, plan);
   report_large_objects(catalog, plan);
   return plan;
 }

@@ -81,6 +81,9 @@ struct SourceFacts {
   std::vector<FilterCheck> filter_checks;
   std::vector<FilterCoverage> filter_coverage;
   std::vector<FilteredReference> filtered_references;
+  // The converted columns of reshaped tables, computed on every row (probe/reshape_checks):
+  // `error` is the source's message when one failed.
+  std::vector<FilterCheck> reshape_checks;
 };
 
 // Stamps computed from the migration folders: what will be written, or what is wrong.

@@ -283,7 +283,9 @@ void Placer::place_one(const Table& table, const Claim& claim) {
         entry.replicate, root,        source.estimated_rows,   source.size_bytes,
         entry.location,  false,       entry.drop_foreign_keys, entry.replica_identity_full};
   };
-  target.tables.push_back(placed(table, target_name, std::nullopt));
+  auto& root = target.tables.emplace_back(placed(table, target_name, std::nullopt));
+  root.column_changes = entry.columns;
+  root.key_uuid = entry.key_uuid;
   for (const Oid child_oid : tree_.descendants_of(table.oid)) {
     const Table& child = *catalog_.find_table(child_oid);
     // Children keep their names, in the schema their root moved to.

@@ -17,6 +17,13 @@ namespace pgsplit::plan {
 using catalog::Oid;
 using catalog::QualifiedName;
 
+// A foreign-key column whose parent's key becomes a uuid (`key: uuid`): converted with the
+// same function of the parent's name, so that references stay equal in every target.
+struct UuidReference {
+  std::string column;
+  QualifiedName parent; // the source table whose key it references
+};
+
 // A source table placed in a target (partitions and inheritance children follow their root).
 struct PlacedTable {
   Oid table = 0; // the source table
@@ -33,6 +40,13 @@ struct PlacedTable {
   bool target_types_match = false;
   std::vector<std::string> drop_foreign_keys; // the entry's drop_foreign_keys (constraint names)
   bool replica_identity_full = false;         // the entry's `replica_identity: full` (online)
+  // Reshaping (docs/mapping.md, "Reshaping columns"): the entry's `columns:` and `key: uuid`,
+  // and the columns that reference a key turned into a uuid.
+  std::vector<config::ColumnChange> column_changes;
+  bool key_uuid = false;
+  std::vector<UuidReference> uuid_references;
+
+  bool reshaped() const { return !column_changes.empty() || key_uuid || !uuid_references.empty(); }
 };
 
 // A foreign key whose two ends land in different databases (or whose parent stays behind).

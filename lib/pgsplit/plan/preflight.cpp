@@ -12,6 +12,15 @@ namespace {
 
 using detail::add_error;
 using detail::add_warning;
+
+const PlacedTable* find_placement(const TargetPlan& target, Oid table) {
+  for (const auto& placed : target.tables) {
+    if (placed.table == table && placed.reshaped()) {
+      return &placed;
+    }
+  }
+  return nullptr;
+}
 using detail::at;
 
 std::string rows_text(std::int64_t rows) {
@@ -178,6 +187,19 @@ void check_source(Plan& plan, const SourceFacts& facts, const catalog::Catalog& 
     add_error(plan, at(location, check.target, catalog.find_table(check.table)->name.to_string()),
               fmt::format("the where filter is refused by the source: {}", check.error),
               "fix the SQL expression; it is evaluated read-only on the source");
+  }
+  for (const auto& check : facts.reshape_checks) {
+    if (check.error.empty()) {
+      continue;
+    }
+    const auto* placed = plan.find_target(check.target) == nullptr
+                             ? nullptr
+                             : find_placement(*plan.find_target(check.target), check.table);
+    const auto name = catalog.find_table(check.table)->name.to_string();
+    add_error(plan, at(placed ? placed->location : core::Location{}, check.target, name),
+              fmt::format("the converted columns of {} fail on the source: {}", name, check.error),
+              "fix the `using` expression or the type; each is computed read-only on every row "
+              "the copy reads");
   }
   for (const auto& coverage : facts.filter_coverage) {
     const auto name = catalog.find_table(coverage.table)->name.to_string();

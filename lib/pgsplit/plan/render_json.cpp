@@ -1,3 +1,4 @@
+#include <pgsplit/plan/projection.hpp>
 #include <pgsplit/plan/render_common.hpp>
 #include <pgsplit/plan/render_json.hpp>
 
@@ -22,6 +23,27 @@ Json table_json(const PlacedTable& placed, const catalog::Catalog& catalog) {
   table["partition_of"] = placed.root ? Json(render::table_name(catalog, *placed.root)) : Json();
   table["estimated_rows"] = placed.estimated_rows;
   table["size_bytes"] = placed.size_bytes;
+  const auto* source = catalog.find_table(placed.table);
+  if (placed.reshaped() && source != nullptr) { // only then: other documents keep their shape
+    Json columns = Json::array();
+    for (const auto& column : project_columns(*source, placed)) {
+      if (column.renamed || column.converted) {
+        columns.push_back({{"source", column.source},
+                           {"target", column.name},
+                           {"type", column.type},
+                           {"expression", column.expression}});
+      }
+    }
+    table["reshaped_columns"] = std::move(columns);
+    Json dropped = Json::array();
+    for (const auto& change : placed.column_changes) {
+      if (change.drop) {
+        dropped.push_back(change.column);
+      }
+    }
+    table["dropped_columns"] = std::move(dropped);
+    table["key_uuid"] = placed.key_uuid;
+  }
   return table;
 }
 

@@ -1,4 +1,5 @@
 #include <pgsplit/core/byte_size.hpp>
+#include <pgsplit/plan/projection.hpp>
 #include <pgsplit/plan/render_common.hpp>
 #include <pgsplit/plan/render_text.hpp>
 
@@ -157,6 +158,18 @@ std::vector<TableLine> table_lines(const TargetPlan& target, const catalog::Cata
   return lines;
 }
 
+// The columns a reshaped table drops, renames or converts, one a line under the table.
+void append_reshaping(std::string& out, const PlacedTable& placed, const catalog::Catalog& catalog,
+                      std::size_t indent) {
+  const auto* table = catalog.find_table(placed.table);
+  if (!placed.reshaped() || table == nullptr) {
+    return;
+  }
+  for (const auto& line : describe_reshaping(*table, placed)) {
+    out += fmt::format("  {}    column {}\n", std::string(indent, ' '), line);
+  }
+}
+
 void append_tables(std::string& out, const TargetPlan& target, const catalog::Catalog& catalog) {
   const std::vector<TableLine> lines = table_lines(target, catalog);
   if (lines.empty()) {
@@ -178,6 +191,7 @@ void append_tables(std::string& out, const TargetPlan& target, const catalog::Ca
     if (line.placed->where) {
       out += fmt::format("  {}    where {}\n", std::string(line.indent, ' '), *line.placed->where);
     }
+    append_reshaping(out, *line.placed, catalog, line.indent);
   }
 }
 

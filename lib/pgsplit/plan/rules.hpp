@@ -22,4 +22,9 @@ void compute_closures(const catalog::Catalog& catalog, Plan& plan);
 void check_target_roles(Plan& plan, TargetPlan& target, const core::Location& where,
                         const catalog::Catalog& catalog, const TargetFacts& facts);
 
+// Rule 8, reshaping (`columns:`, `key: uuid`): the columns exist, nothing the target keeps
+// uses a dropped or converted column, uuid keys are single integer columns; records in each
+// placement the foreign-key columns that follow a uuid key.
+void check_reshaping(const catalog::Catalog& catalog, Plan& plan);
+
 } // namespace pgsplit::plan::detail

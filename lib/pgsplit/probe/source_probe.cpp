@@ -1,6 +1,7 @@
 #include <pgsplit/probe/filter_checks.hpp>
 #include <pgsplit/probe/filter_coverage.hpp>
 #include <pgsplit/probe/filtered_references.hpp>
+#include <pgsplit/probe/reshape_checks.hpp>
 #include <pgsplit/probe/source_probe.hpp>
 
 #include <algorithm>
@@ -58,6 +59,7 @@ plan::SourceFacts probe_source(pg::Connection& source, const plan::Plan& plan,
   facts.filter_coverage = std::move(coverage.coverage);
   record_failures(facts.filter_checks, coverage.failures);
   facts.filtered_references = count_filtered_references(source, plan, catalog, facts.filter_checks);
+  facts.reshape_checks = check_reshaping(source, plan, catalog);
   return facts;
 }
 

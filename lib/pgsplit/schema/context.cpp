@@ -28,6 +28,11 @@ Context::Context(const catalog::Catalog& catalog, const plan::TargetPlan& target
     if (first_placement_.emplace(placed.table, &placed.target_name).second) {
       renames_.set(placed.source_name, placed.target_name);
     }
+    if (placed.reshaped()) { // the table as the target gets it (columns renamed, retyped …)
+      renames_.set_columns(placed.source_name, renamed_columns(placed));
+      reshaped_.push_back(std::make_unique<catalog::Table>(reshaped_table(*source, placed)));
+      source = reshaped_.back().get();
+    }
     tables_.push_back({source, &placed});
   }
   order_tables();
@@ -81,12 +86,13 @@ std::string Context::quoted(catalog::Oid table) const {
 
 std::string Context::rewrite(const TargetTable& table, std::string_view sql) const {
   const auto* first = target_name_of(table.source->oid);
+  const auto columns_renamed = renames_.rename_columns(table.placed->source_name, sql);
   if (first == nullptr || *first == table.placed->target_name) {
-    return renames_.rewrite(sql);
+    return renames_.rewrite(columns_renamed);
   }
   Renames own = renames_; // a second placement of the table, under another name
   own.set(table.placed->source_name, table.placed->target_name);
-  return own.rewrite(sql);
+  return own.rewrite(columns_renamed);
 }
 
 Statement statement(std::string sql, std::string what) { return {std::move(sql), std::move(what)}; }

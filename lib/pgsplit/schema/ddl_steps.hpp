@@ -6,6 +6,7 @@
 #include <pgsplit/schema/target_ddl.hpp>
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -57,9 +58,18 @@ private:
   std::map<catalog::Oid, const catalog::QualifiedName*> first_placement_; // into target_.tables
   Renames renames_;
   std::vector<std::string> notes_;
+  std::vector<std::unique_ptr<catalog::Table>> reshaped_; // what tables_ point at, reshaped
 };
 
 Statement statement(std::string sql, std::string what);
+
+// reshaped_table.cpp: a table reshaped by its mapping entry (`columns:`, `key: uuid`) as the
+// target creates it: columns dropped, renamed, retyped (a uuid key defaults to
+// gen_random_uuid()); constraints name the renamed columns. Definition texts are left to
+// Context::rewrite.
+catalog::Table reshaped_table(const catalog::Table& source, const plan::PlacedTable& placed);
+// The placed table's renamed columns, source name → target name.
+std::map<std::string, std::string> renamed_columns(const plan::PlacedTable& placed);
 
 // comments_ddl.cpp: COMMENT ON <object> IS '…' (nothing when there is no comment).
 void add_comment(std::vector<Statement>& out, const std::string& object_sql,

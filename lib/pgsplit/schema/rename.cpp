@@ -87,7 +87,138 @@ bool alias_follows(const std::vector<Token>& tokens, std::size_t last) {
   return true; // an alias, or AS before one
 }
 
+using ColumnNames = std::map<std::string, std::string>;
+
+const std::string* renamed(const ColumnNames* columns, const Token& token) {
+  if (columns == nullptr || !token.is_identifier()) {
+    return nullptr;
+  }
+  const auto found = columns->find(token.value);
+  return found == columns->end() ? nullptr : &found->second;
+}
+
+// tokens[index] is a column reference: not a function name, not the qualifier of a dotted name.
+bool is_column_position(const std::vector<Token>& tokens, std::size_t index) {
+  const auto after = next_significant(tokens, index);
+  return !after || !(tokens[*after].is_symbol('(') || tokens[*after].is_symbol('.'));
+}
+
+// Replaces tokens by new text, in order.
+std::string replace_tokens(std::string_view sql, const std::vector<Token>& tokens,
+                           const std::vector<std::pair<std::size_t, std::string>>& replacements) {
+  std::string out;
+  std::size_t copied = 0;
+  for (const auto& [index, text] : replacements) {
+    out.append(sql.substr(copied, tokens[index].begin - copied));
+    out += text;
+    copied = tokens[index].end;
+  }
+  out.append(sql.substr(copied));
+  return out;
+}
+
 } // namespace
+
+void Renames::set_columns(const catalog::QualifiedName& table, ColumnNames columns) {
+  if (columns.empty()) {
+    columns_.erase(table);
+  } else {
+    columns_.insert_or_assign(table, std::move(columns));
+  }
+}
+
+std::string Renames::rename_columns(const catalog::QualifiedName& table,
+                                    std::string_view sql) const {
+  const auto own_entry = columns_.find(table);
+  if (columns_.empty()) {
+    return std::string(sql);
+  }
+  const ColumnNames* own = own_entry == columns_.end() ? nullptr : &own_entry->second;
+  const auto tokens = tokenize(sql);
+  std::vector<std::pair<std::size_t, std::string>> replacements;
+  const ColumnNames* referenced = nullptr; // inside REFERENCES t( … )
+  int depth = 0;
+  for (std::size_t index = 0; index < tokens.size(); ++index) {
+    const Token& token = tokens[index];
+    if (token.is_keyword("references")) {
+      const auto name = next_significant(tokens, index);
+      if (name && starts_qualified_name(tokens, *name)) {
+        const auto found = columns_.find({tokens[*name].value, tokens[*name + 2].value});
+        referenced = found == columns_.end() ? nullptr : &found->second;
+        index = *name + 2;
+        depth = 0;
+      }
+      continue;
+    }
+    if (referenced != nullptr && token.is_symbol('(')) {
+      ++depth;
+    } else if (referenced != nullptr && token.is_symbol(')') && --depth <= 0) {
+      referenced = nullptr;
+    } else if (referenced != nullptr && depth > 0) {
+      if (const auto* name = renamed(referenced, token)) {
+        replacements.emplace_back(index, pg::quote_ident(*name));
+      }
+    } else if (const auto* name = renamed(own, token); name && is_column_position(tokens, index)) {
+      const auto before = previous_significant(tokens, index);
+      bool own_column = !before || !tokens[*before].is_symbol('.');
+      if (!own_column) { // x.column: only NEW, OLD or the table itself
+        const auto qualifier = previous_significant(tokens, *before);
+        own_column =
+            qualifier &&
+            (tokens[*qualifier].is_keyword("new") || tokens[*qualifier].is_keyword("old") ||
+             (tokens[*qualifier].is_identifier() && tokens[*qualifier].value == table.name &&
+              !(*qualifier > 0 && is_dot(tokens, *qualifier - 1))));
+      }
+      if (own_column) {
+        replacements.emplace_back(index, pg::quote_ident(*name));
+      }
+    }
+  }
+  return replace_tokens(sql, tokens, replacements);
+}
+
+std::string Renames::rename_view_columns(std::string_view sql) const {
+  if (columns_.empty()) {
+    return std::string(sql);
+  }
+  const auto tokens = tokenize(sql);
+  std::map<std::string, const ColumnNames*> aliases;
+  for (std::size_t index = 0; index < tokens.size(); ++index) {
+    if (!starts_qualified_name(tokens, index) || !in_from_list(tokens, index)) {
+      continue;
+    }
+    const auto found = columns_.find({tokens[index].value, tokens[index + 2].value});
+    if (found == columns_.end()) {
+      continue;
+    }
+    std::string alias = tokens[index + 2].value;
+    if (alias_follows(tokens, index + 2)) {
+      auto after = next_significant(tokens, index + 2);
+      if (tokens[*after].is_keyword("as")) {
+        after = next_significant(tokens, *after);
+      }
+      if (after && tokens[*after].is_identifier()) {
+        alias = tokens[*after].value;
+      }
+    }
+    aliases[alias] = &found->second;
+  }
+  std::vector<std::pair<std::size_t, std::string>> replacements;
+  for (std::size_t index = 2; index < tokens.size(); ++index) {
+    if (!tokens[index].is_identifier() || !is_dot(tokens, index - 1) ||
+        !tokens[index - 2].is_identifier() || (index > 2 && is_dot(tokens, index - 3))) {
+      continue;
+    }
+    const auto alias = aliases.find(tokens[index - 2].value);
+    if (alias == aliases.end() || !is_column_position(tokens, index)) {
+      continue;
+    }
+    if (const auto* name = renamed(alias->second, tokens[index])) {
+      replacements.emplace_back(index, pg::quote_ident(*name));
+    }
+  }
+  return replace_tokens(sql, tokens, replacements);
+}
 
 void Renames::set(const catalog::QualifiedName& from, const catalog::QualifiedName& to) {
   if (from == to) {
@@ -104,7 +235,9 @@ const catalog::QualifiedName* Renames::find(const catalog::QualifiedName& source
 
 std::string Renames::rewrite(std::string_view sql) const { return rewrite_text(sql, false); }
 
-std::string Renames::rewrite_view(std::string_view sql) const { return rewrite_text(sql, true); }
+std::string Renames::rewrite_view(std::string_view sql) const {
+  return rewrite_text(rename_view_columns(sql), true);
+}
 
 std::string Renames::rewrite_text(std::string_view sql, bool keep_aliases) const {
   if (names_.empty()) {

@@ -39,10 +39,23 @@ public:
   // column references `customers.id` the view text holds keep working.
   std::string rewrite_view(std::string_view sql) const;
 
+  // Records that columns of source table `table` are renamed in the target (old → new
+  // name), from a mapping's `columns:` (docs/mapping.md, "Reshaping columns").
+  void set_columns(const catalog::QualifiedName& table, std::map<std::string, std::string> columns);
+  // The source definition text of one of `table`'s own objects (index, constraint, trigger,
+  // default, generated column) with its renamed columns renamed: bare column names, and
+  // NEW.x / OLD.x / table.x; in `REFERENCES t(a, b)`, t's renamed columns. Table names are
+  // left to rewrite().
+  std::string rename_columns(const catalog::QualifiedName& table, std::string_view sql) const;
+  // View text: `alias.column` where alias stands for a table with renamed columns in a FROM
+  // list (its name when it has no alias).
+  std::string rename_view_columns(std::string_view sql) const;
+
 private:
   std::string rewrite_text(std::string_view sql, bool keep_aliases) const;
 
   std::map<catalog::QualifiedName, catalog::QualifiedName> names_;
+  std::map<catalog::QualifiedName, std::map<std::string, std::string>> columns_;
 };
 
 } // namespace pgsplit::schema::detail

@@ -1,6 +1,7 @@
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/pg/copy_stream.hpp>
 #include <pgsplit/pg/sqlstate.hpp>
+#include <pgsplit/plan/projection.hpp>
 #include <pgsplit/verify/reference_checks.hpp>
 
 #include <fmt/format.h>
@@ -137,9 +138,21 @@ std::vector<ReferenceJob> plan_reference_checks(const plan::Plan& plan,
     const auto partitioned = [](const catalog::Table* table) {
       return table != nullptr && table->kind == catalog::TableKind::partitioned_table;
     };
-    jobs.push_back({&key, child->target_name, parent->target_name,
-                    casts_for(key, child_table, parent_table), partitioned(child_table),
-                    partitioned(parent_table)});
+    auto casts = casts_for(key, child_table, parent_table);
+    std::vector<std::string> child_columns;
+    for (std::size_t i = 0; i < key.child_columns.size(); ++i) {
+      child_columns.push_back(plan::target_column_name(*child, key.child_columns[i]));
+      if (child->reshaped() && i < casts.size()) {
+        casts[i].reset(); // a uuid reference, or a converted column: compared as copied
+      }
+    }
+    std::vector<std::string> parent_columns;
+    for (const auto& column : key.parent_columns) {
+      parent_columns.push_back(plan::target_column_name(*parent, column));
+    }
+    jobs.push_back({&key, child->target_name, parent->target_name, std::move(casts),
+                    partitioned(child_table), partitioned(parent_table), std::move(child_columns),
+                    std::move(parent_columns)});
   }
   return jobs;
 }
@@ -152,13 +165,13 @@ std::optional<Finding> check_reference(pg::Connection& child_target, pg::Connect
     pg::CopyOut child_stream(child_target,
                              distinct_keys_copy(child_target.quote_qualified(job.child_table.schema,
                                                                              job.child_table.name),
-                                                quoted(child_target, key.child_columns), job.casts,
+                                                quoted(child_target, job.child_columns), job.casts,
                                                 !job.child_partitioned));
     pg::CopyOut parent_stream(
         parent_target,
         distinct_keys_copy(
             parent_target.quote_qualified(job.parent_table.schema, job.parent_table.name),
-            quoted(parent_target, key.parent_columns), {}, !job.parent_partitioned));
+            quoted(parent_target, job.parent_columns), {}, !job.parent_partitioned));
     CopyLineReader children(child_stream);
     CopyLineReader parents(parent_stream);
     const auto count = count_orphans(children, parents);

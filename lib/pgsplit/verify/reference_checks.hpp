@@ -45,6 +45,9 @@ struct ReferenceJob {
   std::vector<std::optional<std::string>> casts;
   bool child_partitioned = false;
   bool parent_partitioned = false;
+  // The key's columns as the targets name them (a mapping's `columns:` may rename them).
+  std::vector<std::string> child_columns;
+  std::vector<std::string> parent_columns;
 };
 
 // One job per cross-target foreign key whose parent is copied somewhere; the others are

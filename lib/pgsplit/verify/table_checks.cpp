@@ -1,5 +1,6 @@
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/pg/sqlstate.hpp>
+#include <pgsplit/plan/projection.hpp>
 #include <pgsplit/verify/row_queries.hpp>
 #include <pgsplit/verify/table_checks.hpp>
 
@@ -38,6 +39,17 @@ Counted count(pg::Connection& connection, const std::string& sql, bool checksums
   return {result.int64(0, "row_count"), checksums ? result.text(0, "checksum") : std::string()};
 }
 
+// The source's side of a reshaped table: each target column's expression; the target's side:
+// the projected names.
+std::vector<std::string> projected(pg::Connection& connection, const TableJob& job,
+                                   bool expressions) {
+  std::vector<std::string> columns;
+  for (const auto& column : plan::project_columns(*job.source, *job.placed)) {
+    columns.push_back(expressions ? column.expression : connection.quote_ident(column.name));
+  }
+  return columns;
+}
+
 } // namespace
 
 std::vector<TableJob> plan_table_checks(const plan::Plan& plan, const catalog::Catalog& catalog,
@@ -66,7 +78,12 @@ std::vector<TableJob> plan_table_checks(const plan::Plan& plan, const catalog::C
         continue;
       }
       job_of.emplace(key, jobs.size());
-      jobs.push_back({target_index, checks.size(), table, {placed.where}, placed.size_bytes});
+      jobs.push_back({target_index,
+                      checks.size(),
+                      table,
+                      {placed.where},
+                      placed.size_bytes,
+                      placed.reshaped() ? &placed : nullptr});
       checks.push_back({placed.source_name, placed.target_name, std::nullopt, {}, {}, {}, {}});
     }
   }
@@ -87,11 +104,12 @@ void check_table(pg::Connection& source, pg::Connection& target, const TableJob&
   if (known_source_rows && !checksums) {
     from_source.rows = *known_source_rows;
   } else {
-    from_source = count(source,
-                        row_count_query(source.quote_qualified(table.name.schema, table.name.name),
-                                        quoted_columns(source, table), combined_filter(job.filters),
-                                        checksums),
-                        checksums);
+    from_source = count(
+        source,
+        row_count_query(source.quote_qualified(table.name.schema, table.name.name),
+                        job.placed ? projected(source, job, true) : quoted_columns(source, table),
+                        combined_filter(job.filters), checksums),
+        checksums);
   }
   check.source_rows = from_source.rows;
   Counted from_target;
@@ -99,7 +117,8 @@ void check_table(pg::Connection& source, pg::Connection& target, const TableJob&
     from_target = count(
         target,
         row_count_query(target.quote_qualified(check.target_name.schema, check.target_name.name),
-                        quoted_columns(target, table), std::nullopt, checksums),
+                        job.placed ? projected(target, job, false) : quoted_columns(target, table),
+                        std::nullopt, checksums),
         checksums);
   } catch (const core::SqlError& error) {
     if (!is_shape_problem(error)) {

@@ -21,6 +21,9 @@ struct TableJob {
   const catalog::Table* source = nullptr;
   std::vector<std::optional<std::string>> filters; // one per claim; unset: every row
   std::int64_t size_bytes = 0;
+  // A reshaped table: the source is read through the projection (same expressions as the
+  // copy), the target by the projected names.
+  const plan::PlacedTable* placed = nullptr;
 };
 
 // Fills report.targets (name, connection, one TableCheck per target table, in plan order) and
