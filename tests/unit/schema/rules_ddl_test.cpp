@@ -30,7 +30,8 @@ TEST_CASE("rules on tables come after the views, renamed, with their mode and co
   const int rule = position_of(views, "CREATE RULE log_insert");
   REQUIRE(view >= 0);
   REQUIRE(rule > view);
-  CHECK_THAT(views[static_cast<std::size_t>(rule)], Contains("INSERT INTO public.audit_log"));
+  CHECK_THAT(views[static_cast<std::size_t>(rule)],
+             Contains(R"(INSERT INTO "public"."audit_log")"));
   CHECK(views[static_cast<std::size_t>(rule)].back() != ';');
   CHECK(views[static_cast<std::size_t>(rule) + 1] ==
         R"(COMMENT ON RULE "log_insert" ON "public"."measures" IS 'keeps a log')");
