@@ -103,8 +103,8 @@ const SchemaObject* Catalog::find_object(const ObjectRef& ref) const {
 }
 
 const std::string* SchemaObject::setting(std::string_view key) const {
-  for (const auto& [name, value] : settings) {
-    if (name == key) {
+  for (const auto& [setting_key, value] : settings) {
+    if (setting_key == key) {
       return &value;
     }
   }
