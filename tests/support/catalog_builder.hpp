@@ -28,6 +28,7 @@ public:
     catalog_.sequences.reserve(capacity);
     catalog_.tables.reserve(capacity);
     catalog_.views.reserve(capacity);
+    catalog_.objects.reserve(capacity);
     catalog_.schemas.push_back({2200, "public", std::nullopt});
   }
 
@@ -185,6 +186,19 @@ public:
     view.kind = kind;
     catalog_.views.push_back(std::move(view));
     return catalog_.views.back();
+  }
+
+  // A collation, operator, cast, text search object … with these settings.
+  catalog::SchemaObject&
+  add_object(catalog::ObjectKind kind, const std::string& schema, const std::string& name,
+             std::vector<std::pair<std::string, std::string>> settings = {}) {
+    catalog::SchemaObject object;
+    object.kind = kind;
+    object.oid = allocate();
+    object.name = {schema, name};
+    object.settings = std::move(settings);
+    catalog_.objects.push_back(std::move(object));
+    return catalog_.objects.back();
   }
 
   void depends(catalog::ObjectRef dependent, catalog::ObjectRef referenced) {

@@ -16,7 +16,10 @@ namespace {
 //  3. a member of an extension stands for the extension;
 //  4. then the kind follows from the catalog (and relkind); built-in objects (OIDs below
 //     16384, FirstNormalObjectId) are dropped unless they are extensions (plpgsql), and so are
-//     kinds the model does not know (schemas, collations, operators, languages …).
+//     kinds the model does not know (schemas, languages, access methods …).
+// An operator family's operators and functions stand for the operator class that CREATE
+// OPERATOR CLASS gave them to (an internal dependency), or else for the family; a class needs
+// its family, a loose member its operator or function (auto dependencies, kept for these).
 // Edges that can only end up as self-edges are skipped early: 'a'/'i' dependencies of parts
 // on their owner (only pg_class keeps them: OWNED BY, identity, partitions, indexes), indexes
 // and triggers on their constraint (a foreign key's internal triggers sit on the referenced
@@ -31,7 +34,9 @@ constexpr std::string_view dependencies_query = R"(
     FROM pg_depend d
     WHERE d.deptype IN ('n', 'a', 'i', 'P', 'S', 'x') AND d.objid >= 16384
       AND d.refclassid <> 'pg_namespace'::regclass
-      AND (d.deptype NOT IN ('a', 'i') OR d.classid = 'pg_class'::regclass)
+      AND (d.deptype NOT IN ('a', 'i')
+           OR d.classid IN ('pg_class'::regclass, 'pg_opclass'::regclass,
+                            'pg_amop'::regclass, 'pg_amproc'::regclass))
       AND NOT (d.classid IN ('pg_class'::regclass, 'pg_trigger'::regclass)
                AND d.refclassid = 'pg_constraint'::regclass)
       AND (d.refobjid >= 16384
@@ -67,6 +72,18 @@ constexpr std::string_view dependencies_query = R"(
     UNION ALL
     SELECT classid, objid, refclassid, refobjid FROM pg_depend
     WHERE classid = 'pg_proc'::regclass AND refclassid = 'pg_type'::regclass AND deptype = 'i'
+    UNION ALL
+    SELECT 'pg_amop'::regclass::oid, o.oid, coalesce(c.refclassid, 'pg_opfamily'::regclass),
+           coalesce(c.refobjid, o.amopfamily)
+    FROM pg_amop o
+    LEFT JOIN pg_depend c ON c.classid = 'pg_amop'::regclass AND c.objid = o.oid
+                         AND c.refclassid = 'pg_opclass'::regclass AND c.deptype = 'i'
+    UNION ALL
+    SELECT 'pg_amproc'::regclass::oid, p.oid, coalesce(c.refclassid, 'pg_opfamily'::regclass),
+           coalesce(c.refobjid, p.amprocfamily)
+    FROM pg_amproc p
+    LEFT JOIN pg_depend c ON c.classid = 'pg_amproc'::regclass AND c.objid = p.oid
+                         AND c.refclassid = 'pg_opclass'::regclass AND c.deptype = 'i'
   ),
   type_owners (classid, objid, owner_classid, owner_objid) AS (
     SELECT 'pg_type'::regclass::oid, rngmultitypid, 'pg_type'::regclass::oid, rngtypid
@@ -98,6 +115,16 @@ constexpr std::string_view dependencies_query = R"(
              WHEN 'pg_extension'::regclass THEN 'extension'
              WHEN 'pg_proc'::regclass THEN 'function'
              WHEN 'pg_type'::regclass THEN 'type'
+             WHEN 'pg_collation'::regclass THEN 'collation'
+             WHEN 'pg_operator'::regclass THEN 'operator'
+             WHEN 'pg_opfamily'::regclass THEN 'operator family'
+             WHEN 'pg_opclass'::regclass THEN 'operator class'
+             WHEN 'pg_cast'::regclass THEN 'cast'
+             WHEN 'pg_ts_parser'::regclass THEN 'text search parser'
+             WHEN 'pg_ts_template'::regclass THEN 'text search template'
+             WHEN 'pg_ts_dict'::regclass THEN 'text search dictionary'
+             WHEN 'pg_ts_config'::regclass THEN 'text search configuration'
+             WHEN 'pg_conversion'::regclass THEN 'conversion'
              WHEN 'pg_class'::regclass THEN
                CASE c.relkind WHEN 'r' THEN 'table' WHEN 'p' THEN 'table' WHEN 'f' THEN 'table'
                               WHEN 'v' THEN 'view' WHEN 'm' THEN 'view'
@@ -132,6 +159,15 @@ ObjectKind object_kind(std::string_view name) {
   }
   if (name == "extension") {
     return ObjectKind::extension;
+  }
+  for (const auto kind :
+       {ObjectKind::collation, ObjectKind::operator_, ObjectKind::operator_family,
+        ObjectKind::operator_class, ObjectKind::cast, ObjectKind::text_search_parser,
+        ObjectKind::text_search_template, ObjectKind::text_search_dictionary,
+        ObjectKind::text_search_configuration, ObjectKind::conversion}) {
+    if (name == to_string(kind)) {
+      return kind;
+    }
   }
   throw core::Error(fmt::format("internal error: unknown object kind '{}' in dependencies", name));
 }

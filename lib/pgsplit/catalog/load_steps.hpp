@@ -60,6 +60,11 @@ void load_composite_attributes(const Scope& scope, std::vector<Type>& types);
 void load_ranges(const Scope& scope, std::vector<Type>& types);
 
 std::vector<Function> load_functions(const Scope& scope);
+// How the aggregates among `functions` compute (Function::aggregate).
+void load_aggregates(const Scope& scope, std::vector<Function>& functions);
+// Collations, operators, operator families and classes, casts, text search objects and
+// conversions (load_objects.cpp).
+std::vector<SchemaObject> load_objects(const Scope& scope);
 std::vector<Sequence> load_sequences(const Scope& scope);
 std::vector<Table> load_tables(const Scope& scope);
 std::vector<View> load_views(const Scope& scope);
@@ -73,6 +78,7 @@ void load_policies(const Scope& scope, const Relations& relations);
 void load_statistics(const Scope& scope, const Relations& relations);
 // Who uses each loaded column (Column::used_by): runs after load_columns.
 void load_column_uses(const Scope& scope, const Relations& relations);
+void load_rules(const Scope& scope, const Relations& relations);
 // Owners, privileges and the schemas' default privileges of every loaded object (matched by
 // kind and OID): runs once everything else is loaded.
 void load_access(const Scope& scope, Catalog& catalog);

@@ -90,6 +90,7 @@ void read_relation_parts(const detail::Scope& scope, Catalog& catalog) {
   detail::load_policies(scope, relations);
   detail::load_statistics(scope, relations);
   detail::load_column_uses(scope, relations);
+  detail::load_rules(scope, relations);
 }
 
 } // namespace
@@ -103,6 +104,8 @@ Catalog load_catalog(pg::Connection& source, const LoadOptions& options) {
   const detail::Scope scope{source, schema_parameter(catalog.schemas)};
   catalog.types = read_types(scope);
   catalog.functions = detail::load_functions(scope);
+  detail::load_aggregates(scope, catalog.functions);
+  catalog.objects = detail::load_objects(scope);
   catalog.sequences = detail::load_sequences(scope);
   catalog.tables = detail::load_tables(scope);
   catalog.views = detail::load_views(scope);

@@ -81,6 +81,75 @@ std::string_view to_string(ColumnUseKind kind) {
   return "object";
 }
 
+std::string_view to_string(ObjectKind kind) {
+  switch (kind) {
+  case ObjectKind::schema:
+    return "schema";
+  case ObjectKind::extension:
+    return "extension";
+  case ObjectKind::type:
+    return "type";
+  case ObjectKind::function:
+    return "function";
+  case ObjectKind::sequence:
+    return "sequence";
+  case ObjectKind::table:
+    return "table";
+  case ObjectKind::view:
+    return "view";
+  case ObjectKind::collation:
+    return "collation";
+  case ObjectKind::operator_:
+    return "operator";
+  case ObjectKind::operator_family:
+    return "operator family";
+  case ObjectKind::operator_class:
+    return "operator class";
+  case ObjectKind::cast:
+    return "cast";
+  case ObjectKind::text_search_parser:
+    return "text search parser";
+  case ObjectKind::text_search_template:
+    return "text search template";
+  case ObjectKind::text_search_dictionary:
+    return "text search dictionary";
+  case ObjectKind::text_search_configuration:
+    return "text search configuration";
+  case ObjectKind::conversion:
+    return "conversion";
+  }
+  return "object";
+}
+
+const SchemaObject* Catalog::find_object(const ObjectRef& ref) const {
+  const auto found = std::find_if(objects.begin(), objects.end(), [&](const SchemaObject& item) {
+    return item.kind == ref.kind && item.oid == ref.oid;
+  });
+  return found == objects.end() ? nullptr : &*found;
+}
+
+const std::string* SchemaObject::setting(std::string_view key) const {
+  for (const auto& [setting_key, value] : settings) {
+    if (setting_key == key) {
+      return &value;
+    }
+  }
+  return nullptr;
+}
+
+std::string SchemaObject::readable() const {
+  if (kind == ObjectKind::cast) {
+    return "(" + name.name + ")";
+  }
+  if (kind == ObjectKind::operator_) {
+    const auto* left = setting("LEFTARG");
+    const auto* right = setting("RIGHTARG");
+    return name.to_string() + "(" + (left != nullptr ? *left : "NONE") + ", " +
+           (right != nullptr ? *right : "NONE") + ")";
+  }
+  return name.to_string();
+}
+
 const Table* Catalog::find_table(Oid oid) const { return find_by_oid(tables, oid); }
 
 const Table* Catalog::find_table(const QualifiedName& qualified) const {

@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 // The source database as pgsplit sees it: plain values read from the catalog in one
@@ -25,7 +27,26 @@ struct QualifiedName {
 
 // What a dependency edge points at. OIDs are unique per system catalog only, so an object is
 // identified by its kind and OID together (tables, views and sequences share pg_class).
-enum class ObjectKind { schema, extension, type, function, sequence, table, view };
+enum class ObjectKind {
+  schema,
+  extension,
+  type,
+  function,
+  sequence,
+  table,
+  view,
+  // Objects tables, indexes, constraints, defaults and views may need (see Catalog::objects).
+  collation,
+  operator_,
+  operator_family,
+  operator_class,
+  cast,
+  text_search_parser,
+  text_search_template,
+  text_search_dictionary,
+  text_search_configuration,
+  conversion
+};
 
 struct ObjectRef {
   ObjectKind kind;
@@ -118,6 +139,33 @@ struct Type {
   Access access;
 };
 
+// How an aggregate computes (pg_aggregate). Functions and types as regproc and format_type
+// give them: schema-qualified unless built in; operators as "OPERATOR(schema.op)".
+struct Aggregate {
+  std::string arguments;  // pg_get_function_arguments: "numeric", "x float8 ORDER BY anyelement"
+  char kind = 'n';        // n normal, o ordered-set, h hypothetical-set
+  std::string transition; // SFUNC
+  std::string state_type; // STYPE
+  int state_space = 0;    // SSPACE; 0: the default
+  std::optional<std::string> final_function;
+  bool final_extra = false;
+  char final_modify = 'r'; // r READ_ONLY, s SHAREABLE, w READ_WRITE
+  std::optional<std::string> combine_function;
+  std::optional<std::string> serial_function;
+  std::optional<std::string> deserial_function;
+  std::optional<std::string> initial_condition;
+  std::optional<std::string> moving_transition; // MSFUNC (moving-aggregate mode)
+  std::optional<std::string> moving_inverse;    // MINVFUNC
+  std::optional<std::string> moving_state_type; // MSTYPE
+  int moving_state_space = 0;
+  std::optional<std::string> moving_final_function;
+  bool moving_final_extra = false;
+  char moving_final_modify = 'r';
+  std::optional<std::string> moving_initial_condition;
+  std::optional<std::string> sort_operator; // SORTOP: "OPERATOR(pg_catalog.>)"
+  char parallel = 'u';                      // proparallel: s safe, r restricted, u unsafe
+};
+
 struct Function {
   Oid oid = 0;
   QualifiedName name;
@@ -127,6 +175,7 @@ struct Function {
   char kind = 'f';                // f function, p procedure, a aggregate, w window
   std::optional<std::string> comment;
   Access access;
+  std::optional<Aggregate> aggregate; // for kind 'a'
 };
 
 struct Sequence {
@@ -240,6 +289,16 @@ struct ExtendedStatistics {
 
 enum class TableKind { table, partitioned_table, foreign_table };
 
+// A rule on a table (CREATE RULE; not a view's _RETURN rule).
+struct Rule {
+  Oid oid = 0;
+  std::string name;
+  std::string definition;     // pg_get_ruledef: "CREATE RULE … AS ON … TO … DO …;"
+  char enabled = 'O';         // ev_enabled: O origin, D disabled, R replica, A always
+  std::vector<Oid> relations; // the other tables and views its actions name
+  std::optional<std::string> comment;
+};
+
 // A row-level security policy (pg_policy), expressions as pg_get_expr gives them.
 struct Policy {
   std::string name;
@@ -278,9 +337,35 @@ struct Table {
   char replica_identity = 'd';                // d default, n nothing, f full, i index
   std::optional<std::string> replica_identity_index;
   std::vector<ExtendedStatistics> extended_statistics;
+  std::vector<Rule> rules;
 };
 
 enum class ViewKind { view, materialized_view };
+
+// A collation, operator, operator family or class, cast, text search parser, template,
+// dictionary or configuration, or conversion of the selected schemas (not an extension's). The
+// loader fills the fields its kind has (docs in load_objects.cpp); schema/objects_ddl.cpp builds
+// the CREATE statement from them. Names and types are as regproc, regoperator and format_type
+// give them with an empty search_path: schema-qualified and quoted unless built in.
+struct SchemaObject {
+  ObjectKind kind = ObjectKind::collation;
+  Oid oid = 0;
+  QualifiedName name; // a cast: schema empty, name "source AS target"
+  std::optional<std::string> comment;
+  Access access; // the owner only (these kinds have no privileges); "": the kind has no owner
+  // kind-specific "key = value" settings, in the order the CREATE statement lists them
+  // (collation: provider, locale …; operator: function, leftarg …; dictionary: template, the
+  // options text; conversion: for, to, from, default …).
+  std::vector<std::pair<std::string, std::string>> settings;
+  // Operator families and classes: the access method and the members ("OPERATOR 1 …",
+  // "FUNCTION 1 (…) …"); text search configurations: the "ALTER … ADD MAPPING" tails.
+  std::vector<std::string> members;
+
+  // The value of a setting, or nullptr.
+  const std::string* setting(std::string_view key) const;
+  // For messages: "app.ci", "app.<|(integer, integer)", "(integer AS app.level)".
+  std::string readable() const;
+};
 
 struct View {
   Oid oid = 0;
@@ -311,6 +396,7 @@ struct Catalog {
   std::vector<Sequence> sequences;
   std::vector<Table> tables; // ordinary, partitioned, foreign
   std::vector<View> views;
+  std::vector<SchemaObject> objects; // collations, operators, casts, text search …
   std::vector<Dependency> dependencies;
 
   const Table* find_table(Oid oid) const;
@@ -321,6 +407,7 @@ struct Catalog {
   const View* find_view(Oid oid) const;
   const Schema* find_schema(const std::string& name) const;
   const Extension* find_extension(Oid oid) const;
+  const SchemaObject* find_object(const ObjectRef& ref) const;
 };
 
 // The words for each kind, in messages and reports: "enum", "composite type", "partitioned
@@ -329,5 +416,7 @@ std::string_view to_string(TypeKind kind);
 std::string_view to_string(TableKind kind);
 std::string_view to_string(ConstraintKind kind);
 std::string_view to_string(ColumnUseKind kind);
+// "collation", "operator class", "text search configuration" … (the words of SQL).
+std::string_view to_string(ObjectKind kind);
 
 } // namespace pgsplit::catalog

@@ -21,6 +21,9 @@ std::set<ObjectRef> catalog_objects(const Catalog& catalog) {
   add_all(ObjectKind::sequence, catalog.sequences);
   add_all(ObjectKind::table, catalog.tables);
   add_all(ObjectKind::view, catalog.views);
+  for (const auto& object : catalog.objects) {
+    objects.insert({object.kind, object.oid});
+  }
   return objects;
 }
 
@@ -43,6 +46,7 @@ void sort_table(Table& table) {
   sort_by_name(table.constraints);
   sort_by_name(table.indexes);
   sort_by_name(table.triggers);
+  sort_by_name(table.rules);
 }
 
 } // namespace
@@ -80,6 +84,11 @@ void sort_catalog(Catalog& catalog) {
     sort_table(table);
   }
   sort_by_name(catalog.views);
+  std::sort(catalog.objects.begin(), catalog.objects.end(),
+            [](const SchemaObject& left, const SchemaObject& right) {
+              return std::tie(left.kind, left.name, left.oid) <
+                     std::tie(right.kind, right.name, right.oid);
+            });
   for (auto& view : catalog.views) {
     sort_by_name(view.indexes);
   }

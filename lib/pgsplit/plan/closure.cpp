@@ -195,6 +195,36 @@ std::vector<Oid> in_catalog_order(const std::vector<Item>& items, const std::vec
   return ordered;
 }
 
+// Nothing records a dependency on a cast or a conversion (an expression names the cast's
+// function): a cast goes where everything it needs goes (its function, or its types), a
+// conversion wherever its schema is created. What they need comes along.
+std::set<ObjectRef> with_casts_and_conversions(std::set<ObjectRef> needed,
+                                               const std::set<std::string>& schemas,
+                                               const Graph& graph,
+                                               const catalog::Catalog& catalog) {
+  std::vector<ObjectRef> added;
+  for (const auto& object : catalog.objects) {
+    const ObjectRef ref{object.kind, object.oid};
+    const auto edges = graph.find(ref);
+    bool wanted = false;
+    if (object.kind == ObjectKind::cast) {
+      wanted = edges != graph.end() && std::all_of(edges->second.begin(), edges->second.end(),
+                                                   [&](const ObjectRef& referenced) {
+                                                     return needed.contains(referenced);
+                                                   });
+    } else if (object.kind == ObjectKind::conversion) {
+      wanted = schemas.contains(object.name.schema);
+    }
+    if (wanted && needed.insert(ref).second) {
+      added.push_back(ref);
+    }
+  }
+  for (const auto& object : needed_objects(added, graph, catalog)) {
+    needed.insert(object);
+  }
+  return needed;
+}
+
 void fill_target(TargetPlan& target, const std::set<ObjectRef>& needed,
                  const std::vector<Oid>& views, const catalog::Catalog& catalog,
                  const Graph& graph) {
@@ -228,6 +258,14 @@ void fill_target(TargetPlan& target, const std::set<ObjectRef>& needed,
     schemas.insert(catalog.find_view(oid)->name.schema);
   for (const Oid oid : target.extensions)
     schemas.insert(catalog.find_extension(oid)->schema);
+  for (const auto& object : catalog.objects) {
+    if (needed.contains({object.kind, object.oid})) {
+      target.objects.push_back({object.kind, object.oid});
+      if (!object.name.schema.empty()) {
+        schemas.insert(object.name.schema);
+      }
+    }
+  }
   schemas.erase("pg_catalog"); // where plpgsql lives; every database has it
   target.schemas.assign(schemas.begin(), schemas.end());
   for (const auto& placed : target.tables) {
@@ -271,8 +309,8 @@ std::string_view routine_kind(char kind) {
   }
 }
 
-// Functions, types and free-standing sequences of the mapped schemas that no target takes
-// (a sequence owned by a column goes or stays with its table).
+// Functions, types, free-standing sequences, collations, operators, casts … of the mapped
+// schemas that no target takes (a sequence owned by a column goes or stays with its table).
 void find_objects_left_behind(const catalog::Catalog& catalog, Plan& plan) {
   std::set<ObjectRef> taken;
   for (const auto& target : plan.targets) {
@@ -301,6 +339,15 @@ void find_objects_left_behind(const catalog::Catalog& catalog, Plan& plan) {
       plan.objects_left_behind.push_back({"sequence", sequence.name.to_string()});
     }
   }
+  for (const auto& target : plan.targets) {
+    taken.insert(target.objects.begin(), target.objects.end());
+  }
+  for (const auto& object : catalog.objects) {
+    if (!taken.contains({object.kind, object.oid})) {
+      plan.objects_left_behind.push_back(
+          {std::string(catalog::to_string(object.kind)), object.readable()});
+    }
+  }
 }
 
 } // namespace
@@ -320,7 +367,13 @@ void compute_closures(const catalog::Catalog& catalog, Plan& plan) {
         start.push_back({ObjectKind::view, view});
       }
     }
-    fill_target(target, needed_objects(start, graph, catalog), views, catalog, graph);
+    std::set<std::string> schemas;
+    for (const auto& placed : target.tables) {
+      schemas.insert(placed.target_name.schema);
+    }
+    const auto needed =
+        with_casts_and_conversions(needed_objects(start, graph, catalog), schemas, graph, catalog);
+    fill_target(target, needed, views, catalog, graph);
   }
   report_shared_sequences(catalog, plan);
   find_objects_left_behind(catalog, plan);

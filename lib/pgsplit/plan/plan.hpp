@@ -71,10 +71,10 @@ struct LeftBehindView {
   std::string reason; // e.g. "uses tables of targets auth and payment"
 };
 
-// A function, aggregate, type or free-standing sequence of the mapped schemas that no target
-// needs: it stays in the monolith only.
+// A function, aggregate, type, free-standing sequence, collation, operator, cast … of the
+// mapped schemas that no target needs: it stays in the monolith only.
 struct LeftBehindObject {
-  std::string kind; // "function", "aggregate", "enum", "domain", "sequence" …
+  std::string kind; // "function", "aggregate", "enum", "domain", "sequence", "collation" …
   std::string name; // "app.total(numeric)"
 };
 
@@ -104,6 +104,9 @@ struct TargetPlan {
   std::vector<Oid> functions;
   std::vector<Oid> sequences; // standalone and serial/owned sequences (not identity)
   std::vector<Oid> views;     // views and materialized views kept, dependency order
+  // Collations, operators, operator families and classes, casts, text search objects and
+  // conversions (catalog::Catalog::objects), in catalog order; schema/ orders them.
+  std::vector<catalog::ObjectRef> objects;
   std::vector<CrossTargetForeignKey> dropped_foreign_keys; // this target holds the child
   std::vector<config::StampEntry> stamps;
   std::vector<std::string> stamp_summaries; // "alembic alembic_version_auth → 4f1e2d3c5b6a"

@@ -107,6 +107,13 @@ TargetRoles roles_of(const TargetPlan& target, const catalog::Catalog& catalog) 
     const auto* view = catalog.find_view(oid);
     add_access(roles, view->access, "view " + view->name.to_string(), view->name.schema);
   }
+  for (const auto& ref : target.objects) {
+    if (const auto* object = catalog.find_object(ref)) {
+      add_access(roles, object->access,
+                 fmt::format("{} {}", catalog::to_string(object->kind), object->readable()),
+                 object->name.schema);
+    }
+  }
   return roles;
 }
 

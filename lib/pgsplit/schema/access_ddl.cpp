@@ -31,6 +31,26 @@ std::string routine_signature(const catalog::Function& function) {
                      function.identity_arguments);
 }
 
+// ALTER AGGREGATE names an aggregate as CREATE AGGREGATE does ("x float8 ORDER BY anyelement",
+// "*"); GRANT … ON FUNCTION wants the argument types in a plain list.
+std::string aggregate_signature(const catalog::Function& function) {
+  const auto& arguments = function.identity_arguments;
+  return fmt::format("AGGREGATE {}({})",
+                     pg::quote_qualified(function.name.schema, function.name.name),
+                     arguments.empty() ? "*" : arguments);
+}
+
+std::string grant_signature(const catalog::Function& function) {
+  std::string arguments = function.identity_arguments;
+  if (const auto found = arguments.find(" ORDER BY "); found != std::string::npos) {
+    arguments.replace(found, 10, ", ");
+  } else if (arguments.rfind("ORDER BY ", 0) == 0) {
+    arguments.erase(0, 9);
+  }
+  return fmt::format("{}({})", pg::quote_qualified(function.name.schema, function.name.name),
+                     arguments);
+}
+
 // A sequence OWNED BY a column of this target follows its table's owner: ALTER SEQUENCE …
 // OWNER TO refuses it (the same rule add_sequence_ownership applies).
 bool follows_its_table(const Context& context, const catalog::Sequence& sequence) {
@@ -60,10 +80,28 @@ void add_schemas_and_routines(std::vector<AccessObject>& out, const Context& con
   }
   for (const catalog::Oid oid : context.target().functions) {
     const auto* function = catalog.find_function(oid);
-    if (function->kind != 'a') { // aggregates are not created (see functions_ddl.cpp)
-      const auto quoted = "ROUTINE " + routine_signature(*function);
-      out.push_back({quoted, quoted, "function " + function->name.to_string(), &function->access,
-                     true, nullptr, function->name.schema});
+    if (function->kind == 'a' && !function->aggregate) {
+      continue; // not created (see functions_ddl.cpp)
+    }
+    const auto quoted = "ROUTINE " + routine_signature(*function);
+    if (function->kind == 'a') {
+      out.push_back({aggregate_signature(*function), "FUNCTION " + grant_signature(*function),
+                     "aggregate " + function->name.to_string(), &function->access, true, nullptr,
+                     function->name.schema});
+      continue;
+    }
+    out.push_back({quoted, quoted, "function " + function->name.to_string(), &function->access,
+                   true, nullptr, function->name.schema});
+  }
+  // Collations, operators, families, classes, dictionaries, configurations, conversions: an
+  // owner, no privileges.
+  for (const auto& ref : context.target().objects) {
+    const auto* object = catalog.find_object(ref);
+    if (object != nullptr && !object->access.owner.empty()) {
+      out.push_back({object_sql(*object), object_sql(*object),
+                     fmt::format("{} {}", catalog::to_string(object->kind), object->readable()),
+                     &object->access, true, nullptr, object->name.schema,
+                     /*privileges=*/false});
     }
   }
 }

@@ -90,9 +90,18 @@ void add_unvalidated_domain_checks(std::vector<Statement>& out, const Context& c
 // functions_ddl.cpp
 void add_function(std::vector<Statement>& out, Context& context, const catalog::Function& function);
 
-// object_order.cpp: types and functions the target needs, in creation order.
+// objects_ddl.cpp: a collation, operator, operator family or class, cast, text search object
+// or conversion, built from its catalog settings; how ALTER/COMMENT ON name it.
+void add_object(std::vector<Statement>& out, const catalog::SchemaObject& object);
+std::string object_sql(const catalog::SchemaObject& object);
+
+// rules_ddl.cpp: rules on the target's tables (after the views: their actions may use any).
+void add_rules(std::vector<Statement>& out, Context& context);
+
+// object_order.cpp: types, functions and the objects of objects_ddl.cpp the target needs, in
+// creation order.
 struct RoutineOrder {
-  std::vector<catalog::ObjectRef> before_tables; // types and functions, dependencies first
+  std::vector<catalog::ObjectRef> before_tables; // types, functions, objects; dependencies first
   std::vector<catalog::Oid> after_tables;        // functions that need a table's row type
   std::vector<catalog::Oid> after_views;         // functions that need a view
 };

@@ -97,8 +97,10 @@ std::vector<catalog::Oid> oids_of(const std::vector<ObjectRef>& objects) {
 
 } // namespace
 
-// Types and functions need each other (a domain's CHECK calls a function, a function takes an
-// enum): one depth-first walk over both, in the plan's order, puts each after what it needs.
+// Types, functions and the other objects need each other (a domain's CHECK calls a function, a
+// function takes an enum, an operator calls a function, an operator class lists operators, a
+// domain has a collation): one depth-first walk over all, in the plan's order (collations
+// first), puts each after what it needs.
 // A cycle (a range's canonical function takes the range) cannot be created from SQL anyway;
 // the walk just breaks it.
 RoutineOrder order_types_and_functions(const Context& context) {
@@ -107,6 +109,9 @@ RoutineOrder order_types_and_functions(const Context& context) {
   std::vector<ObjectRef> early;
   std::vector<ObjectRef> after_tables;
   std::vector<ObjectRef> after_views;
+  for (const auto& object : context.target().objects) {
+    early.push_back(object);
+  }
   for (const catalog::Oid oid : context.target().types) {
     early.push_back({ObjectKind::type, oid});
   }

@@ -12,6 +12,10 @@ void add_routine(std::vector<Statement>& out, detail::Context& context,
     if (const auto* type = context.catalog().find_type(object.oid)) {
       detail::add_type(out, *type);
     }
+  } else if (object.kind != ObjectKind::function) {
+    if (const auto* found = context.catalog().find_object(object)) {
+      detail::add_object(out, *found);
+    }
   } else if (const auto* function = context.catalog().find_function(object.oid)) {
     detail::add_function(out, context, *function);
   }
@@ -71,6 +75,7 @@ std::vector<Statement> views(detail::Context& context, const detail::RoutineOrde
   std::vector<Statement> out;
   detail::add_unvalidated_domain_checks(out, context);
   detail::add_views(out, context);
+  detail::add_rules(out, context);
   add_functions(out, context, order.after_views);
   detail::add_refreshes(out, context);
   return out;

@@ -39,14 +39,17 @@ struct ForeignKeyStatement {
 
 struct TargetDdl {
   std::string target;
-  // Schemas, extensions, types, sequences, functions, tables (columns, NOT NULL, defaults,
-  // identity, generated, collation, partitions, inheritance, unlogged), comments: before data.
+  // Schemas, extensions, collations, operators, operator families and classes, casts, text
+  // search objects, conversions, types, sequences, functions, aggregates, tables (columns, NOT
+  // NULL, defaults, identity, generated, collation, partitions, inheritance, unlogged), comments:
+  // before data.
   std::vector<Statement> pre_data;
   std::vector<TablePostData> post_data;          // one per placed table that needs any
   std::vector<ForeignKeyStatement> foreign_keys; // inside the target (cross-target ones left out)
   // Views and materialized views the plan keeps, in dependency order, then REFRESH of the
   // materialized ones (those populated in the source): after every table of the target is
-  // complete. Also there: unvalidated (NOT VALID) domain checks, and functions that need a view.
+  // complete. Also there: unvalidated (NOT VALID) domain checks, rules on tables (after the
+  // views: their actions may use any), and functions that need a view.
   std::vector<Statement> views;
   // Row-level security (policies, ENABLE/FORCE), owners and privileges: last of all, after
   // apply's verification (the connecting role may no longer read every row once they are set).

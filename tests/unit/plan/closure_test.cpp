@@ -113,6 +113,57 @@ TEST_CASE("functions, aggregates, types and free sequences that no target needs 
                                          "function public.helper()", "sequence public.orphan_seq"});
 }
 
+TEST_CASE("collations, operator classes, casts and conversions go where their users go; the "
+          "others are left behind",
+          "[plan]") {
+  CatalogBuilder builder;
+  const auto users = builder.table("public", "users").oid;
+  const auto invoices = builder.table("public", "invoices").oid;
+  builder.schema("billing");
+  const auto level = builder.type("level", catalog::TypeKind::enumeration);
+  const auto level_of = builder.function("level_of", "SELECT 'low'");
+  const auto& collation = builder.add_object(ObjectKind::collation, "public", "case_blind");
+  const auto& klass = builder.add_object(ObjectKind::operator_class, "public", "abs_ops");
+  const auto& family = builder.add_object(ObjectKind::operator_family, "public", "abs_ops");
+  const auto& op = builder.add_object(ObjectKind::operator_, "public", "<|",
+                                      {{"LEFTARG", "integer"}, {"RIGHTARG", "integer"}});
+  const auto abs_lt = builder.function("abs_lt", "SELECT true");
+  const auto& cast = builder.add_object(ObjectKind::cast, "", "integer AS public.level");
+  const auto& inout = builder.add_object(ObjectKind::cast, "", "public.level AS text");
+  const auto& conversion = builder.add_object(ObjectKind::conversion, "public", "latin1_to_utf8");
+  builder.add_object(ObjectKind::conversion, "billing", "latin2_to_utf8");
+  builder.add_object(ObjectKind::collation, "public", "unused");
+  builder.depends({ObjectKind::table, users}, {ObjectKind::collation, collation.oid});
+  builder.depends({ObjectKind::table, users}, {ObjectKind::operator_class, klass.oid});
+  builder.depends({ObjectKind::operator_class, klass.oid},
+                  {ObjectKind::operator_family, family.oid});
+  builder.depends({ObjectKind::operator_class, klass.oid}, {ObjectKind::operator_, op.oid});
+  builder.depends({ObjectKind::operator_, op.oid}, {ObjectKind::function, abs_lt});
+  builder.depends({ObjectKind::table, invoices}, {ObjectKind::function, level_of});
+  builder.depends({ObjectKind::function, level_of}, {ObjectKind::type, level});
+  builder.depends({ObjectKind::cast, cast.oid}, {ObjectKind::function, level_of});
+  builder.depends({ObjectKind::cast, cast.oid}, {ObjectKind::type, level});
+  builder.depends({ObjectKind::cast, inout.oid}, {ObjectKind::type, level});
+
+  const auto plan = plan::build_plan(mapping_from(split_mapping), builder.catalog());
+  using Refs = std::vector<catalog::ObjectRef>;
+  CHECK(plan.find_target("auth")->objects == Refs{{ObjectKind::collation, collation.oid},
+                                                  {ObjectKind::operator_class, klass.oid},
+                                                  {ObjectKind::operator_family, family.oid},
+                                                  {ObjectKind::operator_, op.oid},
+                                                  {ObjectKind::conversion, conversion.oid}});
+  CHECK(plan.find_target("auth")->functions == std::vector<catalog::Oid>{abs_lt});
+  CHECK(plan.find_target("billing")->objects == Refs{{ObjectKind::cast, cast.oid},
+                                                     {ObjectKind::cast, inout.oid},
+                                                     {ObjectKind::conversion, conversion.oid}});
+  std::vector<std::string> left;
+  for (const auto& object : plan.objects_left_behind) {
+    left.push_back(object.kind + " " + object.name);
+  }
+  CHECK(left ==
+        std::vector<std::string>{"conversion billing.latin2_to_utf8", "collation public.unused"});
+}
+
 TEST_CASE("large objects in the source are a warning with their count and size", "[plan]") {
   CatalogBuilder builder;
   builder.table("public", "users");

@@ -80,6 +80,14 @@ public:
     return view;
   }
 
+  // A collation, operator, cast … of schema public, that the target needs.
+  catalog::SchemaObject& object(catalog::ObjectKind kind, const std::string& name,
+                                std::vector<std::pair<std::string, std::string>> settings = {}) {
+    catalog::SchemaObject& object = builder.add_object(kind, "public", name, std::move(settings));
+    target.objects.push_back({kind, object.oid});
+    return object;
+  }
+
   void depends(catalog::ObjectRef dependent, catalog::ObjectRef referenced) {
     builder.depends(dependent, referenced);
   }
