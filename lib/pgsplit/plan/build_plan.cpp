@@ -73,6 +73,9 @@ Plan build_plan(const config::Mapping& mapping, const catalog::Catalog& catalog)
   detail::find_cross_target_foreign_keys(mapping, catalog, plan);
   detail::compute_closures(catalog, plan);
   detail::check_reshaping(catalog, plan);
+  if (mapping.options.schema == config::SchemaMode::existing) {
+    detail::refuse_reshaping_existing_schema(plan);
+  }
   report_large_objects(catalog, plan);
   return plan;
 }

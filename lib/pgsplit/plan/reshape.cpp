@@ -324,4 +324,20 @@ private:
 
 void check_reshaping(const catalog::Catalog& catalog, Plan& plan) { Reshaper(catalog, plan).run(); }
 
+void refuse_reshaping_existing_schema(Plan& plan) {
+  for (const auto& target : plan.targets) {
+    for (const auto& placed : target.tables) {
+      if (placed.column_changes.empty() && !placed.key_uuid) {
+        continue;
+      }
+      add_error(plan, at(placed.location, target.name, placed.source_name.to_string()),
+                fmt::format("{} is reshaped (columns:, key:), but options.schema: existing "
+                            "copies into tables the service's migrations created",
+                            placed.source_name.to_string()),
+                "remove columns: and key: from its entry, or let pgsplit create the schema "
+                "(options.schema: create)");
+    }
+  }
+}
+
 } // namespace pgsplit::plan::detail

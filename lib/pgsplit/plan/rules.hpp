@@ -27,4 +27,8 @@ void check_target_roles(Plan& plan, TargetPlan& target, const core::Location& wh
 // placement the foreign-key columns that follow a uuid key.
 void check_reshaping(const catalog::Catalog& catalog, Plan& plan);
 
+// Under options.schema: existing the services' migrations made the target tables: pgsplit
+// cannot reshape into them, and every reshaped entry is an error.
+void refuse_reshaping_existing_schema(Plan& plan);
+
 } // namespace pgsplit::plan::detail

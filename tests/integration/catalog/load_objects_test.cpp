@@ -86,10 +86,9 @@ TEST_CASE("the catalog reads collations, operators, classes, casts, text search 
   const auto loaded = catalog::load_catalog(connection, {.schemas = {"app"}});
 
   const auto& blind = object_named(loaded, ObjectKind::collation, "blind");
-  CHECK(blind.settings == std::vector<std::pair<std::string, std::string>>{
-                              {"provider", "icu"},
-                              {"locale", "und-u-ks-level2"},
-                              {"deterministic", "false"}});
+  CHECK(blind.settings ==
+        std::vector<std::pair<std::string, std::string>>{
+            {"provider", "icu"}, {"locale", "und-u-ks-level2"}, {"deterministic", "false"}});
   CHECK(blind.comment == "no case");
   CHECK_FALSE(blind.access.owner.empty());
   const auto& op = object_named(loaded, ObjectKind::operator_, "=|");
@@ -98,9 +97,9 @@ TEST_CASE("the catalog reads collations, operators, classes, casts, text search 
   CHECK(setting(op, "HASHES").empty());
   CHECK(op.readable() == "app.=|(integer, integer)");
   const auto& klass = object_named(loaded, ObjectKind::operator_class, "abs_hash_ops");
-  CHECK(klass.members == std::vector<std::string>{
-                             "OPERATOR 1 app.=|(integer,integer)",
-                             "FUNCTION 1 (integer, integer) app.abs_hash(integer)"});
+  CHECK(klass.members ==
+        std::vector<std::string>{"OPERATOR 1 app.=|(integer,integer)",
+                                 "FUNCTION 1 (integer, integer) app.abs_hash(integer)"});
   const auto& family = object_named(loaded, ObjectKind::operator_family, "abs_family");
   CHECK(family.members ==
         std::vector<std::string>{"FUNCTION 1 (bigint, bigint) app.abs_hash8(bigint)"});
@@ -142,12 +141,10 @@ TEST_CASE("the catalog reads collations, operators, classes, casts, text search 
   CHECK(depends(loaded, table, {ObjectKind::text_search_configuration, notes.oid}));
   CHECK(depends(loaded, {ObjectKind::operator_class, klass.oid},
                 {ObjectKind::operator_family, family.oid}));
-  CHECK(depends(loaded, {ObjectKind::operator_class, klass.oid},
-                {ObjectKind::operator_, op.oid}));
+  CHECK(depends(loaded, {ObjectKind::operator_class, klass.oid}, {ObjectKind::operator_, op.oid}));
   CHECK(depends(loaded, {ObjectKind::text_search_configuration, notes.oid},
                 {ObjectKind::text_search_dictionary, dictionary.oid}));
-  CHECK(depends(loaded, {ObjectKind::cast, cast.oid},
-                {ObjectKind::type, loaded.types.at(0).oid}));
+  CHECK(depends(loaded, {ObjectKind::cast, cast.oid}, {ObjectKind::type, loaded.types.at(0).oid}));
   const auto hash8 = std::find_if(
       loaded.functions.begin(), loaded.functions.end(),
       [](const catalog::Function& function) { return function.name.name == "abs_hash8"; });

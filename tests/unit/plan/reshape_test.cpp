@@ -54,7 +54,7 @@ struct Shop {
     }
   }
 
-  plan::Plan plan(const std::string& products_entry) const {
+  plan::Plan plan(const std::string& products_entry, const std::string& options = "") const {
     return plan::build_plan(mapping_from(R"(
 source: {url: "postgresql://src/m"}
 targets:
@@ -64,7 +64,7 @@ targets:
 )" + products_entry + R"(
   sales: {url: "postgresql://h/s", tables: [orders]}
   warehouse: {url: "postgresql://h/w", tables: [stock]}
-)"),
+)" + options),
                             builder.catalog());
   }
 };
@@ -99,6 +99,17 @@ TEST_CASE("the runbook's reshaping plans without findings and projects every col
   CHECK(columns[2].expression == "\"price_cents\"");
   CHECK(columns[2].renamed);
   CHECK_FALSE(columns[2].converted);
+}
+
+TEST_CASE("reshaping into tables the services' migrations created is refused", "[plan]") {
+  const Shop shop;
+  const auto plan = shop.plan("      - {name: products, columns: {legacy_flag: drop}}",
+                              "options: {schema: existing}\n");
+  CHECK_THAT(messages(plan, Severity::error),
+             Contains("options.schema: existing") && Contains("public.products is reshaped"));
+  CHECK(
+      messages(shop.plan("      - {name: products, columns: {legacy_flag: drop}}"), Severity::error)
+          .empty());
 }
 
 TEST_CASE("foreign keys to a uuid key become uuids in every target, hashed with the parent's "
