@@ -62,29 +62,7 @@ mapping=$E2E_WORK/icinga_ido.yaml
 cp "$fixtures/icinga_ido.yaml" "$mapping"
 targets=(config status history)
 
-# target_url ROLE DB: the URL of DB for ROLE (empty ROLE: the superuser of PGSPLIT_TEST_URL).
-target_url() {
-  if [[ -z $1 ]]; then db_url "$2"; else echo "postgresql://$1:$password@$host:$port/$2"; fi
-}
-
-# split RUN ROLE: plan (JSON, kept as $E2E_WORK/RUN.plan.json, warnings in RUN.plan), apply and
-# verify --checksums with the targets reached as ROLE; sets target_db[config|status|history].
-declare -A target_db
-split() {
-  local run=$1 role=$2 name
-  for name in "${targets[@]}"; do
-    db_name "${run}_$name"; target_db[$name]=$E2E_DB
-    export "REAL_${name^^}_URL=$(target_url "$role" "$E2E_DB")"
-  done
-  expect_exit 0 "$PGSPLIT_BIN" plan -c "$mapping" --format json
-  cp "$E2E_OUT" "$E2E_WORK/$run.plan.json"
-  expect_exit 0 "$PGSPLIT_BIN" plan -c "$mapping"
-  cat "$E2E_OUT" "$E2E_ERR" >"$E2E_WORK/$run.plan"
-  expect_exit 0 "$PGSPLIT_BIN" apply -c "$mapping" -q
-  expect_exit 0 "$PGSPLIT_BIN" verify -c "$mapping" --checksums
-  expect_contains "$E2E_OUT" "verify OK"
-  ok "($run) plan, apply and verify --checksums pass"
-}
+declare -A target_db # by target name, set by fidelity_split
 
 # reference RUN TARGET: restores pg_dump --schema-only -t <the target's tables, from the plan>
 # of the source into a scratch database; its report in $E2E_WORK/RUN.TARGET.reference.
@@ -122,7 +100,7 @@ compare() {
 }
 
 # The reference holds each kind of fact the comparison is about (else equality proves nothing).
-split super ""
+fidelity_split super "" "$mapping" REAL
 for name in "${targets[@]}"; do
   reference super "$name"
 done
@@ -167,7 +145,7 @@ expect_contains "$E2E_OUT" "mismatch"
 ok "(a) verify exits 3 naming the changed policy, the revoked grant, the new owner, row-level security turned on, the dropped policy"
 
 # (b) a CREATEDB role that is not a member of the owner role.
-split stranger "$stranger"
+fidelity_split stranger "$stranger" "$mapping" REAL
 expect_line_with "$E2E_WORK/stranger.plan" "warning" "role $owner owns" "may not assign objects to it"
 expect_contains "$E2E_WORK/stranger.plan" "options.owners: connecting_role"
 for name in "${targets[@]}"; do

@@ -87,28 +87,7 @@ psql_at "$(db_url "$reference_db")" -c 'CREATE EXTENSION pgcrypto; CREATE EXTENS
 pg_dump --schema-only -n app_jobs -d "$JOBS_SOURCE_URL" -f "$E2E_WORK/reference.sql" ||
   fail "pg_dump of the source"
 
-target_url() {
-  if [[ -z $1 ]]; then db_url "$2"; else echo "postgresql://$1:$password@$host:$port/$2"; fi
-}
-
-# split RUN ROLE: plan (JSON in RUN.plan.json, text and warnings in RUN.plan), apply and verify
-# --checksums with the targets reached as ROLE; sets target_db[queue|scheduler].
-declare -A target_db
-split() {
-  local run=$1 role=$2 name
-  for name in "${targets[@]}"; do
-    db_name "${run}_$name"; target_db[$name]=$E2E_DB
-    export "JOBS_${name^^}_URL=$(target_url "$role" "$E2E_DB")"
-  done
-  expect_exit 0 "$PGSPLIT_BIN" plan -c "$E2E_WORK/pgsplit.yaml" --format json
-  cp "$E2E_OUT" "$E2E_WORK/$run.plan.json"
-  expect_exit 0 "$PGSPLIT_BIN" plan -c "$E2E_WORK/pgsplit.yaml"
-  cat "$E2E_OUT" "$E2E_ERR" >"$E2E_WORK/$run.plan"
-  expect_exit 0 "$PGSPLIT_BIN" apply -c "$E2E_WORK/pgsplit.yaml" -q
-  expect_exit 0 "$PGSPLIT_BIN" verify -c "$E2E_WORK/pgsplit.yaml" --checksums
-  expect_contains "$E2E_OUT" "verify OK"
-  ok "($run) plan, apply and verify --checksums pass"
-}
+declare -A target_db # by target name, set by fidelity_split
 
 # reference RUN TARGET: pg_dump's restore of the whole schema, less the tables of the other
 # target (CASCADE: with their triggers, and the functions returning their rows) and the
@@ -146,7 +125,7 @@ compare() {
 }
 
 # (a) superuser
-split super ""
+fidelity_split super "" "$E2E_WORK/pgsplit.yaml" JOBS
 expect_not_contains "$E2E_WORK/super.plan" "$owner" "plan warnings as a superuser"
 for name in "${targets[@]}"; do
   reference super "$name"
@@ -171,7 +150,7 @@ expect_eq "$(psql_at "$(db_url "${target_db[queue]}")" -c "SELECT string_agg(que
 ok "(a) as a superuser: each target equals pg_dump's restore of its part (owners, ACLs, default privileges, triggers, functions)"
 
 # (b) a CREATEDB role that is not a member of the owner role.
-split stranger "$stranger"
+fidelity_split stranger "$stranger" "$E2E_WORK/pgsplit.yaml" JOBS
 expect_line_with "$E2E_WORK/stranger.plan" "warning" "role $owner owns" "may not assign objects to it"
 for name in "${targets[@]}"; do
   reference stranger "$name"

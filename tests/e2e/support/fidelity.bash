@@ -36,3 +36,29 @@ fidelity_compare() {
     fail "$label: the target differs from the reference"
   fi
 }
+
+# fidelity_target_url ROLE DB: the URL of DB reached as ROLE with $password on $host:$port; with
+# an empty ROLE, as the superuser of PGSPLIT_TEST_URL.
+fidelity_target_url() {
+  if [[ -z $1 ]]; then db_url "$2"; else echo "postgresql://$1:$password@$host:$port/$2"; fi
+}
+
+# fidelity_split RUN ROLE MAPPING PREFIX: a new database per name in $targets (recorded in the
+# caller's associative array target_db, its URL exported as PREFIX_<NAME>_URL, reached as
+# ROLE), then plan (JSON in $E2E_WORK/RUN.plan.json, text and warnings in RUN.plan), apply and
+# verify --checksums of MAPPING.
+fidelity_split() {
+  local run=$1 role=$2 mapping=$3 prefix=$4 name
+  for name in "${targets[@]}"; do
+    db_name "${run}_$name"; target_db[$name]=$E2E_DB
+    export "${prefix}_${name^^}_URL=$(fidelity_target_url "$role" "$E2E_DB")"
+  done
+  expect_exit 0 "$PGSPLIT_BIN" plan -c "$mapping" --format json
+  cp "$E2E_OUT" "$E2E_WORK/$run.plan.json"
+  expect_exit 0 "$PGSPLIT_BIN" plan -c "$mapping"
+  cat "$E2E_OUT" "$E2E_ERR" >"$E2E_WORK/$run.plan"
+  expect_exit 0 "$PGSPLIT_BIN" apply -c "$mapping" -q
+  expect_exit 0 "$PGSPLIT_BIN" verify -c "$mapping" --checksums
+  expect_contains "$E2E_OUT" "verify OK"
+  ok "($run) plan, apply and verify --checksums pass"
+}

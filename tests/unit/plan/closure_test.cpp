@@ -113,7 +113,7 @@ TEST_CASE("functions, aggregates, types and free sequences that no target needs 
                                          "function public.helper()", "sequence public.orphan_seq"});
 }
 
-TEST_CASE("collations, operator classes, casts and conversions go where their users go; the "
+TEST_CASE("collations, operator classes, casts and conversions go where their users go, and the "
           "others are left behind",
           "[plan]") {
   CatalogBuilder builder;

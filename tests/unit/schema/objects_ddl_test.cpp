@@ -46,7 +46,7 @@ TEST_CASE("operators are created after their function, with commutator and flags
   CHECK(position_of(sql, R"(COMMENT ON OPERATOR "public".=| (integer, integer) IS)") > created);
 }
 
-TEST_CASE("an operator class comes in its family, after its operators; loose members are added "
+TEST_CASE("an operator class comes in its family, after its operators, and loose members are added "
           "to the family",
           "[schema]") {
   DdlFixture fixture;
@@ -164,7 +164,7 @@ TEST_CASE("a collation comes before the domain and the table that use it", "[sch
   CHECK(position_of(sql, "CREATE TABLE") > collation);
 }
 
-TEST_CASE("owners of collations, operators, classes and dictionaries are set; casts have none",
+TEST_CASE("owners of collations, operators, classes and dictionaries are set, and casts have none",
           "[schema]") {
   DdlFixture fixture;
   fixture.target.connecting_as_superuser = true;
