@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks that every C++ file (*.cpp, *.hpp) is formatted as .clang-format says; lists the ones
-# that are not and exits 1. scripts/test.sh runs it before building. To fix a file:
+# that are not and exits 1; then that no test name holds a ';' (scripts/check-test-names.py).
+# scripts/test.sh runs it before building. To fix a file:
 # `clang-format -i FILE` (clang-format 14, from scripts/install-deps.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,3 +33,4 @@ if [[ ${#unformatted[@]} -gt 0 ]]; then
   exit 1
 fi
 echo "check-format: ${#files[@]} files formatted" >&2
+python3 scripts/check-test-names.py
