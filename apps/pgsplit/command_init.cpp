@@ -28,7 +28,7 @@ int run_init(const std::vector<std::string>& arguments) {
   auto source = pg::Connection::open(values["source"].as<std::string>(),
                                      {.application_name = "pgsplit init", .read_only = true});
   pg::Transaction snapshot(source, pg::consistent_read);
-  catalog::LoadOptions load;
+  catalog::LoadOptions load{.column_uses = false};
   if (values.count("schema")) {
     load.schemas = values["schema"].as<std::vector<std::string>>();
   }

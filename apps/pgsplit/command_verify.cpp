@@ -66,7 +66,9 @@ int run_verify(const std::vector<std::string>& arguments) {
   auto source = pg::Connection::open(mapping.source.url,
                                      {.application_name = "pgsplit verify", .read_only = true});
   pg::Transaction snapshot(source, pg::consistent_read);
-  const auto catalog = catalog::load_catalog(source, {.schemas = mapping.source.schemas});
+  const auto catalog =
+      catalog::load_catalog(source, {.schemas = mapping.source.schemas,
+                                     .column_uses = config::reshapes_columns(mapping)});
   // No probes and no preflight: after a split the targets hold rows, which is the point.
   auto plan = plan::build_plan(mapping, catalog);
   probe::describe_connections(plan, mapping);

@@ -37,7 +37,8 @@ PlanningSession prepare_plan(const std::filesystem::path& mapping_file, bool res
   // The snapshot opened here serves the whole run (apply copies from it): no idle timeout.
   source.exec("SET idle_in_transaction_session_timeout = 0");
   source.exec(pg::consistent_read); // never committed: it lives as long as the session
-  auto catalog = catalog::load_catalog(source, {.schemas = mapping.source.schemas});
+  auto catalog = catalog::load_catalog(source, {.schemas = mapping.source.schemas,
+                                                .column_uses = config::reshapes_columns(mapping)});
   auto plan = plan::build_plan(mapping, catalog);
   probe::describe_connections(plan, mapping);
   auto facts = probe::probe_all(source, mapping, plan, catalog);

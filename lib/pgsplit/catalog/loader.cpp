@@ -80,7 +80,7 @@ std::vector<Type> read_types(const detail::Scope& scope) {
   return types;
 }
 
-void read_relation_parts(const detail::Scope& scope, Catalog& catalog) {
+void read_relation_parts(const detail::Scope& scope, const LoadOptions& options, Catalog& catalog) {
   const detail::Relations relations{detail::ByOid<Table>(catalog.tables),
                                     detail::ByOid<View>(catalog.views)};
   detail::load_columns(scope, relations);
@@ -89,7 +89,9 @@ void read_relation_parts(const detail::Scope& scope, Catalog& catalog) {
   detail::load_triggers(scope, relations);
   detail::load_policies(scope, relations);
   detail::load_statistics(scope, relations);
-  detail::load_column_uses(scope, relations);
+  if (options.column_uses) {
+    detail::load_column_uses(scope, relations);
+  }
   detail::load_rules(scope, relations);
 }
 
@@ -109,7 +111,7 @@ Catalog load_catalog(pg::Connection& source, const LoadOptions& options) {
   catalog.sequences = detail::load_sequences(scope);
   catalog.tables = detail::load_tables(scope);
   catalog.views = detail::load_views(scope);
-  read_relation_parts(scope, catalog);
+  read_relation_parts(scope, options, catalog);
   detail::load_access(scope, catalog);
   catalog.dependencies = detail::normalise_dependencies(detail::load_dependencies(source), catalog);
   detail::sort_catalog(catalog);

@@ -11,6 +11,9 @@ namespace pgsplit::catalog {
 
 struct LoadOptions {
   std::vector<std::string> schemas; // empty = every user schema
+  // Read Column::used_by (who uses each column). Only a mapping that reshapes columns needs it,
+  // and it is one of the slower queries of a large catalog.
+  bool column_uses = true;
 };
 
 // Reads every user object of the selected schemas (plus every installed extension) from

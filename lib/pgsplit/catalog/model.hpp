@@ -325,7 +325,7 @@ struct Table {
   std::optional<std::string> partition_bound; // pg_get_expr(relpartbound): "FOR VALUES …"
   std::vector<Oid> inherits;                  // non-partition parents, in order
   std::int64_t estimated_rows = 0;            // reltuples (-1 → 0 when never analyzed)
-  std::int64_t size_bytes = 0;                // pg_table_size
+  std::int64_t size_bytes = 0;                // main fork + TOAST table (pg_relation_size)
   bool has_oids_or_unsupported = false;       // reserved
   Access access;                              // column privileges carry their column
   bool row_security = false;                  // ENABLE ROW LEVEL SECURITY

@@ -1,5 +1,7 @@
 #include <pgsplit/config/mapping.hpp>
 
+#include <algorithm>
+
 namespace pgsplit::config {
 
 // Each switch lists every value so that -Wswitch flags a new one; the spelling is the one
@@ -89,6 +91,14 @@ std::string_view to_string(Owners owners) {
 
 std::string_view to_string(Privileges privileges) {
   return privileges == Privileges::keep ? "keep" : "none";
+}
+
+bool reshapes_columns(const Mapping& mapping) {
+  return std::any_of(mapping.targets.begin(), mapping.targets.end(), [](const Target& target) {
+    return std::any_of(target.tables.begin(), target.tables.end(), [](const TableEntry& entry) {
+      return !entry.columns.empty() || entry.key_uuid;
+    });
+  });
 }
 
 } // namespace pgsplit::config

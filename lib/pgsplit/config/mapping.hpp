@@ -172,4 +172,8 @@ std::string_view to_string(CrossTargetForeignKeys action);
 std::string_view to_string(Owners owners);
 std::string_view to_string(Privileges privileges);
 
+// Whether any table entry reshapes its table (`columns:` or `key: uuid`): only then does the
+// plan need to know which objects use each column (catalog::LoadOptions::column_uses).
+bool reshapes_columns(const Mapping& mapping);
+
 } // namespace pgsplit::config

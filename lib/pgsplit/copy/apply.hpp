@@ -20,7 +20,8 @@ struct ApplyOptions {
   bool resume = false;
   ProgressStyle progress = ProgressStyle::log;
   std::string maintenance_work_mem = "256MB";
-  // Tables larger than this (pg_table_size) are copied in concurrent parts; 0: never.
+  // Tables larger than this (main fork and TOAST, pg_relation_size) are copied in concurrent
+  // parts; 0: never.
   std::int64_t split_larger_than = 1LL << 30;
   // Auto-split (table_parts.hpp split_threshold): a table larger than the run's mapped bytes
   // divided by `jobs`, and than this, is split whatever split_larger_than says; unset: off.

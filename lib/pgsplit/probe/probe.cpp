@@ -19,8 +19,9 @@ plan::Facts probe_all(pg::Connection& source, const config::Mapping& mapping,
   plan::Facts facts;
   facts.source = probe_source(source, plan, catalog);
   const auto identity = read_source_identity(source);
+  MissingDatabaseServers servers;
   for (const auto& target : mapping.targets) {
-    facts.targets.push_back(probe_target(target, plan, identity));
+    facts.targets.push_back(probe_target(target, plan, identity, servers));
   }
   return facts;
 }

@@ -1,8 +1,11 @@
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/pg/connection.hpp>
+#include <pgsplit/pg/conninfo.hpp>
 #include <pgsplit/pg/maintenance.hpp>
 #include <pgsplit/probe/existing_tables.hpp>
 #include <pgsplit/probe/target_probe.hpp>
+
+#include <fmt/format.h>
 
 #include <optional>
 #include <string>
@@ -101,8 +104,28 @@ std::vector<catalog::QualifiedName> planned_names(const plan::Plan& plan,
 
 } // namespace
 
+std::optional<plan::TargetFacts> MissingDatabaseServers::missing(const config::Target& target) {
+  const auto server = servers_.find(pg::conninfo_with_database(target.url, ""));
+  const auto name = pg::database_of(target.url);
+  if (server == servers_.end() || !name || pg::database_listed(server->second.maintenance, *name)) {
+    return std::nullopt;
+  }
+  auto facts = server->second.facts;
+  facts.target = target.name;
+  facts.connection_error = fmt::format("database \"{}\" does not exist", *name);
+  return facts;
+}
+
+void MissingDatabaseServers::remember(const std::string& url, pg::Connection maintenance,
+                                      const plan::TargetFacts& facts) {
+  servers_.try_emplace(pg::conninfo_with_database(url, ""), Server{std::move(maintenance), facts});
+}
+
 plan::TargetFacts probe_target(const config::Target& target, const plan::Plan& plan,
-                               const SourceIdentity& source) {
+                               const SourceIdentity& source, MissingDatabaseServers& servers) {
+  if (auto known = servers.missing(target)) {
+    return *known;
+  }
   plan::TargetFacts facts;
   facts.target = target.name;
   std::optional<pg::Connection> connection;
@@ -117,6 +140,7 @@ plan::TargetFacts probe_target(const config::Target& target, const plan::Plan& p
       facts.database_exists = false;
       facts.connection_hint = "create it, or set create_database: true for this target";
       read_server_facts(*server, facts);
+      servers.remember(target.url, std::move(*server), facts);
     }
     return facts;
   }

@@ -170,7 +170,7 @@ SchemaComparison compare_schema(const catalog::Catalog& source, const plan::Targ
 
 catalog::Catalog load_target_catalog(pg::Connection& target) {
   pg::Transaction transaction(target, pg::consistent_read);
-  auto loaded = catalog::load_catalog(target, {});
+  auto loaded = catalog::load_catalog(target, {.column_uses = false});
   transaction.commit();
   return loaded;
 }

@@ -42,3 +42,25 @@ TEST_CASE("rows of a never analyzed table are estimated from its size", "[catalo
   CHECK(find(catalog, "analyzed").estimated_rows == 300);
   CHECK(find(catalog, "empty").estimated_rows == 0);
 }
+
+TEST_CASE("a table's size is its data and TOAST files, as pg_relation_size gives them",
+          "[catalog]") {
+  testing::TestDatabase database("sizes");
+  database.run("CREATE TABLE documents (id int, body text) WITH (autovacuum_enabled = false);"
+               "ALTER TABLE documents ALTER body SET STORAGE EXTERNAL;"
+               "INSERT INTO documents SELECT g, repeat(md5(g::text), 200) "
+               "FROM generate_series(1, 200) g;"
+               "CREATE TABLE plain (id int) WITH (autovacuum_enabled = false);"
+               "INSERT INTO plain SELECT generate_series(1, 1000)");
+  auto connection = database.connect();
+  const auto expected =
+      connection.exec("SELECT pg_relation_size(c.oid) + pg_relation_size(c.reltoastrelid) AS bytes,"
+                      "       pg_relation_size(c.reltoastrelid) AS toast_bytes "
+                      "FROM pg_class c WHERE c.relname = 'documents'");
+  REQUIRE(expected.int64(0, "toast_bytes") > 0); // the bodies are out of line
+  connection.exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  const auto catalog = catalog::load_catalog(connection, {});
+  CHECK(find(catalog, "documents").size_bytes == expected.int64(0, "bytes"));
+  CHECK(find(catalog, "plain").size_bytes ==
+        connection.exec("SELECT pg_relation_size('plain') AS bytes").int64(0, "bytes"));
+}

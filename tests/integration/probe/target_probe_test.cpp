@@ -37,6 +37,13 @@ probe::SourceIdentity identity_of(const testing::TestDatabase& database) {
   return probe::read_source_identity(connection);
 }
 
+// One target probed on its own (no server known from an earlier target).
+plan::TargetFacts probe_one(const config::Target& target, const plan::Plan& plan,
+                            const probe::SourceIdentity& source) {
+  probe::MissingDatabaseServers servers;
+  return probe::probe_target(target, plan, source, servers);
+}
+
 const plan::ExistingTable* find_existing(const plan::TargetFacts& facts, const std::string& name) {
   const auto found =
       std::find_if(facts.existing_tables.begin(), facts.existing_tables.end(),
@@ -73,8 +80,8 @@ private:
 TEST_CASE("an empty reachable target: version, encoding, privileges, extensions", "[probe]") {
   testing::TestDatabase source("probe_src");
   testing::TestDatabase target("probe_tgt");
-  const auto facts = probe::probe_target(target_at(target.url()), plan_placing({{"public", "t"}}),
-                                         identity_of(source));
+  const auto facts =
+      probe_one(target_at(target.url()), plan_placing({{"public", "t"}}), identity_of(source));
   CHECK(facts.target == "svc");
   CHECK(facts.reachable);
   CHECK(facts.database_exists);
@@ -102,7 +109,7 @@ TEST_CASE("existing target tables are listed with their columns and whether they
              "CREATE TABLE svc.not_planned (x int)");
   const auto plan = plan_placing(
       {{"svc", "filled"}, {"svc", "empty"}, {"svc", "absent"}, {"Odd Schema", "we\"ird"}});
-  const auto facts = probe::probe_target(target_at(target.url()), plan, identity_of(source));
+  const auto facts = probe_one(target_at(target.url()), plan, identity_of(source));
   REQUIRE(facts.existing_tables.size() == 3);
 
   const auto* filled = find_existing(facts, "filled");
@@ -133,7 +140,7 @@ TEST_CASE("a missing target database is reported with what its server offers", "
   const auto missing = testing::unique_database_name("probe_missing");
   const auto url = pg::conninfo_with_database(testing::sandbox_url(), missing);
   const auto facts =
-      probe::probe_target(target_at(url), plan_placing({{"public", "t"}}), identity_of(source));
+      probe_one(target_at(url), plan_placing({{"public", "t"}}), identity_of(source));
   CHECK_FALSE(facts.reachable);
   CHECK_FALSE(facts.database_exists);
   CHECK_THAT(facts.connection_error, Contains(missing) && Contains("does not exist"));
@@ -144,13 +151,55 @@ TEST_CASE("a missing target database is reported with what its server offers", "
   CHECK_THAT(facts.available_extensions, VectorContains(std::string("plpgsql")));
 }
 
+TEST_CASE("several targets on one server: each missing database is told from the first's "
+          "session, an existing one is still connected to",
+          "[probe]") {
+  testing::TestDatabase source("probe_src");
+  testing::TestDatabase existing("probe_tgt");
+  existing.run("CREATE TABLE t (id int)");
+  const auto first = testing::unique_database_name("probe_missing_a");
+  const auto second = testing::unique_database_name("probe_missing_b");
+  const auto plan = plan_placing({{"public", "t"}});
+  const auto identity = identity_of(source);
+  probe::MissingDatabaseServers servers;
+  const auto probe_at = [&](const std::string& database, const std::string& name) {
+    return probe::probe_target(
+        target_at(pg::conninfo_with_database(testing::sandbox_url(), database), name), plan,
+        identity, servers);
+  };
+  const auto a = probe_at(first, "a");
+  const auto b = probe_at(existing.name(), "svc"); // the plan's target: its tables are looked up
+  const auto c = probe_at(second, "c");
+  CHECK_FALSE(a.database_exists);
+  CHECK(b.reachable);
+  CHECK(b.database_exists);
+  CHECK(b.target == "svc");
+  CHECK(find_existing(b, "t"));
+  CHECK_FALSE(c.database_exists);
+  CHECK_FALSE(c.reachable);
+  CHECK(c.target == "c");
+  // Told by the first target's session (pg_database), not by a failed connection's message.
+  CHECK(c.connection_error == fmt::format("database \"{}\" does not exist", second));
+  CHECK_THAT(c.connection_hint, Contains("create_database"));
+  CHECK(c.can_create);
+  CHECK(c.roles_known);
+  CHECK(c.roles.size() == a.roles.size());
+  CHECK(c.server_version == a.server_version);
+  CHECK(c.available_extensions == a.available_extensions);
+  // Created since: the known server's session sees it, and the target is connected to.
+  testing::TestDatabase created("probe_late");
+  const auto late = probe_at(created.name(), "late");
+  CHECK(late.reachable);
+  CHECK(late.database_exists);
+}
+
 TEST_CASE("an unreachable target is reported without the password of its URL", "[probe]") {
   testing::TestDatabase source("probe_src");
   const std::string secret = "Pr0be-S3cret-pw";
   const auto url =
       fmt::format("postgresql://postgres:{}@127.0.0.1:1/app?connect_timeout=2", secret);
   const auto facts =
-      probe::probe_target(target_at(url), plan_placing({{"public", "t"}}), identity_of(source));
+      probe_one(target_at(url), plan_placing({{"public", "t"}}), identity_of(source));
   CHECK_FALSE(facts.reachable);
   CHECK(facts.database_exists);
   CHECK_THAT(facts.connection_error, Contains("127.0.0.1"));
@@ -169,8 +218,8 @@ TEST_CASE("a target pointing at the source database itself is recognised", "[pro
   const auto identity = identity_of(source);
   CHECK_FALSE(identity.system_identifier.empty());
   const auto plan = plan_placing({{"public", "t"}});
-  CHECK(probe::probe_target(target_at(source.url()), plan, identity).is_source_database);
-  CHECK_FALSE(probe::probe_target(target_at(other.url()), plan, identity).is_source_database);
+  CHECK(probe_one(target_at(source.url()), plan, identity).is_source_database);
+  CHECK_FALSE(probe_one(target_at(other.url()), plan, identity).is_source_database);
 }
 
 TEST_CASE("a role without CREATE on the target, or without CREATEDB, cannot create", "[probe]") {
@@ -179,13 +228,12 @@ TEST_CASE("a role without CREATE on the target, or without CREATEDB, cannot crea
   const std::string secret = "N0-Create-pw";
   const ScopedRole role(secret);
   const auto plan = plan_placing({{"public", "t"}});
-  const auto connected =
-      probe::probe_target(target_at(role.url(target.name())), plan, identity_of(source));
+  const auto connected = probe_one(target_at(role.url(target.name())), plan, identity_of(source));
   CHECK(connected.reachable);
   CHECK_FALSE(connected.can_create);
   const auto missing =
-      probe::probe_target(target_at(role.url(testing::unique_database_name("probe_missing"))), plan,
-                          identity_of(source));
+      probe_one(target_at(role.url(testing::unique_database_name("probe_missing"))), plan,
+                identity_of(source));
   CHECK_FALSE(missing.database_exists);
   CHECK(missing.server_version >= 150000);
   CHECK_FALSE(missing.can_create);

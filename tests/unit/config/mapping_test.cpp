@@ -39,3 +39,15 @@ TEST_CASE("the structs default to the documented values", "[config]") {
   CHECK_FALSE(TableEntry{}.replicate);
   CHECK_FALSE(StampEntry{}.all_heads);
 }
+
+TEST_CASE("a mapping reshapes columns when any entry has columns or key: uuid", "[config]") {
+  Mapping mapping;
+  mapping.targets.push_back(Target{.name = "a", .tables = {TableEntry{}}});
+  mapping.targets.push_back(Target{.name = "b", .tables = {TableEntry{}, TableEntry{}}});
+  CHECK_FALSE(reshapes_columns(mapping));
+  mapping.targets[1].tables[1].key_uuid = true;
+  CHECK(reshapes_columns(mapping));
+  mapping.targets[1].tables[1].key_uuid = false;
+  mapping.targets[0].tables[0].columns.push_back(ColumnChange{.column = "x", .drop = true});
+  CHECK(reshapes_columns(mapping));
+}
