@@ -257,7 +257,7 @@ int run_apply(const std::vector<std::string>& arguments) {
       "maintenance_work_mem of target sessions (index builds)")(
       "split-larger-than", po::value<std::string>()->default_value("1GB"),
       "copy a table larger than this in concurrent parts (integer primary key ranges, else "
-      "page ranges), one per SIZE, at most -j; 0 never splits")(
+      "page ranges), one per SIZE, at most -j; 0 never splits (auto-split included)")(
       "auto-split", po::value<std::string>()->default_value("64MB"),
       "also split a table whose size exceeds the mapped tables' total divided by -j (it would "
       "outlast the other copies), when it is larger than this size; off: only "

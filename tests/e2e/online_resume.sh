@@ -63,3 +63,12 @@ expect_contains "$E2E_OUT" "verify OK"
 online_leftovers >"$E2E_WORK/leftovers"
 expect_empty "$E2E_WORK/leftovers" "replication objects left"
 ok "after the cut-over every table equals the frozen source, and nothing of the runs is left"
+
+# --- a cut-over split is never copied again ------------------------------------------------------
+snapshot_db billing "$ONLINE_BILLING_URL"
+snapshot_db tracking "$ONLINE_TRACKING_URL"
+expect_exit 2 "$PGSPLIT_BIN" apply -c "$ONLINE_CONFIG" --online --resume
+expect_line_with "$E2E_ERR" "target billing is cut over already" "would copy its tables again"
+expect_db_unchanged billing "$ONLINE_BILLING_URL"
+expect_db_unchanged tracking "$ONLINE_TRACKING_URL"
+ok "apply --online --resume after the cut-over: exit 2, the cut-over targets untouched"

@@ -9,6 +9,10 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/support/common.bash"
 e2e_begin reshape_columns --server
 
+# A role with column privileges: they follow the renamed column and go with the dropped one.
+reader=pgsplit_e2e_reshape_reader_$$
+E2E_ROLES+=("$reader")
+psql_at "$PGSPLIT_TEST_URL" -c "CREATE ROLE \"$reader\" NOLOGIN" >/dev/null
 db_name source; source_db=$E2E_DB
 create_db "$source_db"
 psql_at "$(db_url "$source_db")" -c "
@@ -18,6 +22,7 @@ psql_at "$(db_url "$source_db")" -c "
   CREATE INDEX products_flag_idx ON products (legacy_flag);
   CREATE INDEX products_price_idx ON products (price_cents);
   CREATE VIEW cheap_products AS SELECT name, price_cents FROM products WHERE price_cents < 1000;
+  GRANT SELECT (name, price_cents, legacy_flag) ON products TO \"$reader\";
   INSERT INTO products (legacy_flag, ean, price_cents, name) VALUES
     (true, 4006381333931, 199, 'pen'), (false, 12345670, 2599, 'book'), (NULL, NULL, 50, 'clip');
   CREATE TABLE reviews (id serial PRIMARY KEY, product_id int REFERENCES products, body text);
@@ -90,6 +95,15 @@ expect_exit 2 "$PGSPLIT_BIN" plan -c "$E2E_WORK/pgsplit.yaml"
 expect_line_with "$E2E_OUT" "error: " "the converted columns of public.products fail" "read-only"
 ok "a using expression that writes (nextval): exit 2"
 
+# An explicit cast to varchar(8) would cut the two 13-digit EANs (not the short one, nor NULL).
+write_mapping "{type: \"varchar(8)\", using: \"lpad(ean::bigint::text, 13, '0')\"}"
+expect_exit 2 "$PGSPLIT_BIN" plan -c "$E2E_WORK/pgsplit.yaml"
+expect_line_with "$E2E_OUT" "error: " "the converted columns of public.products fail" \
+  "2 rows of column ean would be cut or rounded by its type"
+write_mapping "{type: \"varchar(13)\", using: \"lpad(ean::bigint::text, 13, '0')\"}"
+expect_exit 0 "$PGSPLIT_BIN" plan -c "$E2E_WORK/pgsplit.yaml"
+ok "a type that would cut values (varchar(8)): exit 2 naming the rows; varchar(13) holds them"
+
 write_mapping "$runbook_ean"
 expect_exit 0 "$PGSPLIT_BIN" plan -c "$E2E_WORK/pgsplit.yaml"
 expect_contains "$E2E_OUT" "column legacy_flag: dropped"
@@ -138,7 +152,11 @@ expect_eq "$(psql_at "$SHOP_CATALOG_URL" -c "SELECT string_agg(name, ',' ORDER B
 run_cmd psql_at "$SHOP_CATALOG_URL" -c "INSERT INTO products (name, price_minor) VALUES ('bad', -1)"
 expect_eq "$E2E_STATUS" 1 "a negative price violates the carried check constraint (psql exit 1)"
 expect_contains "$E2E_ERR" "price_positive"
-ok "apply: catalog has the reshaped products, its check constraint and view follow the rename"
+expect_eq "$(psql_at "$SHOP_CATALOG_URL" -c "SELECT string_agg(a.attname, ',' ORDER BY a.attname)
+  FROM pg_attribute a WHERE a.attrelid = 'products'::regclass AND a.attnum > 0
+   AND has_column_privilege('$reader', 'products', a.attname, 'SELECT')")" "name,price_minor" \
+  "the reader's column privileges: on the renamed column, none on the dropped one"
+ok "apply: catalog has the reshaped products, its check constraint, view and column privileges follow the rename"
 
 # The uuids, computed independently: version 3 in pgsplit's namespace of 'public.products:<id>'.
 python3 - >"$E2E_WORK/expected.txt" <<'PY'

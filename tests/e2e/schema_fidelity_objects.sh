@@ -72,13 +72,35 @@ OBJ_OTHER_URL=$(db_url "$other_db")
 
 expect_exit 0 "$PGSPLIT_BIN" plan -c "$E2E_WORK/pgsplit.yaml"
 cat "$E2E_OUT" "$E2E_ERR" >"$E2E_WORK/plan.txt"
+sed -n '/^left behind in the source:/,$p' "$E2E_WORK/plan.txt" >"$E2E_WORK/left_behind.txt"
 for left in "collation legacy.unused" "operator legacy.~~~(text, text)" \
   "text search configuration legacy.unused" "cast (legacy.mood AS text)" \
   "conversion legacy.latin2_to_utf8" "aggregate legacy.total(numeric)"; do
-  expect_contains "$E2E_WORK/plan.txt" "$left" "the plan's left-behind list"
+  expect_contains "$E2E_WORK/left_behind.txt" "$left" "the plan's left-behind list"
 done
-expect_not_contains "$E2E_WORK/plan.txt" "collation app.case_blind" "the plan's left-behind list"
-ok "the plan lists the objects of schema legacy that no target needs as left behind"
+expect_not_contains "$E2E_WORK/left_behind.txt" "collation app.case_blind" "the plan's left-behind list"
+expect_in_section "$E2E_WORK/plan.txt" measures "objects:" "collation app.case_blind"
+expect_in_section "$E2E_WORK/plan.txt" measures "operator class app.abs_ops"
+target_section "$E2E_WORK/plan.txt" other >"$E2E_WORK/other.section"
+expect_not_contains "$E2E_WORK/other.section" "objects:" "target other's section"
+ok "the plan lists each target's objects, and those of schema legacy that no target needs as left behind"
+
+# As a role that may create databases but is not a superuser: PostgreSQL would refuse it the
+# operator class and family and the text search parser and template. The plan says so for
+# target measures (exit 2, nothing created), and not for target other, which needs none.
+stranger=pgsplit_e2e_objects_$$
+create_login_role "$stranger" "Obj-pw-$$" CREATEDB
+sandbox_host_port
+OBJ_MEASURES_URL="postgresql://$stranger:Obj-pw-$$@$host:$port/$measures_db" \
+  OBJ_OTHER_URL="postgresql://$stranger:Obj-pw-$$@$host:$port/$other_db" \
+  expect_exit 2 "$PGSPLIT_BIN" plan -c "$E2E_WORK/pgsplit.yaml"
+expect_line_with "$E2E_OUT" "error" "(target measures)" "operator class app.abs_ops" \
+  "can only be created by a superuser"
+expect_line_with "$E2E_OUT" "error" "(target measures)" "text search parser app.words"
+grep "^error" "$E2E_OUT" >"$E2E_WORK/stranger.errors" || true
+expect_not_contains "$E2E_WORK/stranger.errors" "(target other)" "the plan's errors"
+expect_no_database "$measures_db"
+ok "as a CREATEDB role that is not a superuser: the plan names the objects only a superuser may create (exit 2)"
 
 expect_exit 0 "$PGSPLIT_BIN" apply -c "$E2E_WORK/pgsplit.yaml" -q
 report "$(db_url "$measures_db")" app >"$E2E_WORK/measures.app"

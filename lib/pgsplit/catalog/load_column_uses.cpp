@@ -8,9 +8,10 @@ namespace {
 
 // Column-level pg_depend edges onto the selected tables' columns: who uses each column. A
 // default depends on its own column ('a') and a generated column's expression on the columns
-// it reads; a view's rewrite rule on every column it reads; an index, constraint or statistics
-// object on its key columns, expressions included. A serial's OWNED BY sequence is not a use,
-// nor are internal triggers (those of foreign keys: the constraint is the use).
+// it reads; a view's rewrite rule (_RETURN) on every column it reads, and so does a rule of
+// another table whose action reads it ('rule', named by the rule); an index, constraint or
+// statistics object on its key columns, expressions included. A serial's OWNED BY sequence is not a
+// use, nor are internal triggers (those of foreign keys: the constraint is the use).
 constexpr std::string_view column_uses_query = R"(
   SELECT d.refobjid AS table_oid, d.refobjsubid AS number,
          CASE
@@ -18,7 +19,8 @@ constexpr std::string_view column_uses_query = R"(
            WHEN d.classid = 'pg_constraint'::regclass THEN 'constraint'
            WHEN d.classid = 'pg_attrdef'::regclass AND ad.adnum = d.refobjsubid THEN 'default'
            WHEN d.classid = 'pg_attrdef'::regclass THEN 'generated'
-           WHEN d.classid = 'pg_rewrite'::regclass AND rw.ev_class <> d.refobjid THEN 'view'
+           WHEN d.classid = 'pg_rewrite'::regclass AND rw.ev_class <> d.refobjid
+                AND rw.rulename = '_RETURN' THEN 'view'
            WHEN d.classid = 'pg_rewrite'::regclass THEN 'rule'
            WHEN d.classid = 'pg_trigger'::regclass THEN 'trigger'
            WHEN d.classid = 'pg_policy'::regclass THEN 'policy'
@@ -38,7 +40,8 @@ constexpr std::string_view column_uses_query = R"(
   LEFT JOIN pg_attribute ga ON ad.adnum <> d.refobjsubid AND ga.attrelid = ad.adrelid
                            AND ga.attnum = ad.adnum
   LEFT JOIN pg_rewrite rw ON d.classid = 'pg_rewrite'::regclass AND rw.oid = d.objid
-  LEFT JOIN pg_class vc ON rw.ev_class <> d.refobjid AND vc.oid = rw.ev_class
+  LEFT JOIN pg_class vc ON rw.ev_class <> d.refobjid AND rw.rulename = '_RETURN'
+                       AND vc.oid = rw.ev_class
   LEFT JOIN pg_namespace vn ON vn.oid = vc.relnamespace
   LEFT JOIN pg_trigger tg ON d.classid = 'pg_trigger'::regclass AND tg.oid = d.objid
   LEFT JOIN pg_policy po ON d.classid = 'pg_policy'::regclass AND po.oid = d.objid

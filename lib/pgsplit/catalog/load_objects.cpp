@@ -39,6 +39,8 @@ constexpr std::string_view collations_query = R"(
     AND NOT EXISTS (SELECT FROM pg_depend e WHERE e.classid = 'pg_collation'::regclass
                                               AND e.objid = co.oid AND e.deptype = 'e'))";
 
+// Shell operators (oprcode 0: named as another's COMMUTATOR or NEGATOR, never defined) are
+// left out as pg_dump leaves them: the operator naming one makes it again.
 constexpr std::string_view operators_query = R"(
   SELECT o.oid, n.nspname AS schema, o.oprname AS name,
          pg_get_userbyid(o.oprowner) AS owner, ds.description AS comment,
@@ -55,7 +57,7 @@ constexpr std::string_view operators_query = R"(
   FROM pg_operator o
   JOIN pg_namespace n ON n.oid = o.oprnamespace
   LEFT JOIN pg_description ds ON ds.classoid = 'pg_operator'::regclass AND ds.objoid = o.oid
-  WHERE o.oprnamespace = ANY ($1::oid[])
+  WHERE o.oprnamespace = ANY ($1::oid[]) AND o.oprcode <> 0
     AND NOT EXISTS (SELECT FROM pg_depend e WHERE e.classid = 'pg_operator'::regclass
                                               AND e.objid = o.oid AND e.deptype = 'e'))";
 

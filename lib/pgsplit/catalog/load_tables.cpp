@@ -10,7 +10,8 @@ namespace {
 // The size is what a copy reads: the main fork and the TOAST table's (pg_relation_size). Not
 // pg_table_size, which also opens the free-space and visibility maps and the TOAST index of
 // every table: at 10,000 tables that doubled the time of the whole query. Each size function
-// is called once per table (a volatile LATERAL subquery is not flattened into its uses).
+// is called once per table (a volatile LATERAL subquery is not flattened into its uses), and
+// gives NULL, read as 0, for a table dropped since the snapshot was taken.
 // reltuples is -1 until the table is first analyzed or vacuumed (0 with relpages 0 before
 // PostgreSQL 14): the rows are then estimated from the main fork's size, with the planner's
 // guess at a row's width (fixed-size columns, 32 bytes for the others, 28 bytes of tuple
@@ -42,9 +43,10 @@ constexpr std::string_view tables_query = R"(
   FROM pg_class c
   JOIN pg_namespace n ON n.oid = c.relnamespace
   CROSS JOIN LATERAL (
-    SELECT CASE WHEN c.relkind = 'r' THEN pg_relation_size(c.oid) ELSE 0 END AS main_bytes,
+    SELECT CASE WHEN c.relkind = 'r' THEN coalesce(pg_relation_size(c.oid), 0) ELSE 0 END
+             AS main_bytes,
            CASE WHEN c.relkind = 'r' AND c.reltoastrelid <> 0
-                THEN pg_relation_size(c.reltoastrelid) ELSE 0 END AS toast_bytes) sized
+                THEN coalesce(pg_relation_size(c.reltoastrelid), 0) ELSE 0 END AS toast_bytes) sized
   LEFT JOIN pg_description ds ON ds.classoid = 'pg_class'::regclass AND ds.objoid = c.oid
                              AND ds.objsubid = 0
   LEFT JOIN pg_class toast ON toast.oid = c.reltoastrelid

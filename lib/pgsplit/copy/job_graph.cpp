@@ -1,5 +1,6 @@
 #include <pgsplit/copy/job_graph.hpp>
 #include <pgsplit/copy/job_rank.hpp>
+#include <pgsplit/copy/recopy_guard.hpp>
 #include <pgsplit/copy/target_constraints.hpp>
 #include <pgsplit/core/error.hpp>
 #include <pgsplit/pg/quote.hpp>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 #include <set>
 
 namespace pgsplit::copy {
@@ -16,19 +18,6 @@ namespace {
 void execute(pg::Connection& connection, const std::vector<schema::Statement>& statements) {
   for (const auto& statement : statements) {
     core::with_context(statement.what, [&] { connection.exec(statement.sql); });
-  }
-}
-
-// On resume, a table copied again loses the foreign keys that point to or from it; the key
-// jobs add them back once both ends are in.
-void drop_foreign_keys_touching(pg::Connection& target, const catalog::QualifiedName& table) {
-  const auto keys = target.exec(
-      "SELECT conrelid::regclass::text AS owner, conname FROM pg_constraint WHERE contype = 'f' "
-      "AND (conrelid = $1::regclass OR confrelid = $1::regclass)",
-      {pg::quote_qualified(table.schema, table.name)});
-  for (int row = 0; row < keys.rows(); ++row) {
-    target.exec(fmt::format("ALTER TABLE {} DROP CONSTRAINT {}", keys.text(row, "owner"),
-                            pg::quote_ident(keys.text(row, "conname"))));
   }
 }
 
@@ -187,10 +176,14 @@ std::size_t GraphBuilder::add_whole_copy(const TableCopy& copy, CopyEntry& entry
                   auto& target = worker.target(copy.target);
                   auto& source = worker.source(copy.target);
                   pg::in_transaction(target, [&] {
+                    std::optional<RecopyGuard> guard;
                     if (resume) {
-                      drop_foreign_keys_touching(target, copy.target_name);
+                      guard.emplace(target, copy.target_name);
                     }
                     const auto result = copy_table(source, target, copy, entry.counters);
+                    if (guard) {
+                      guard->restore();
+                    }
                     mark_data_done(target, copy, result);
                     source_rows = result.source_rows;
                   });
@@ -239,7 +232,7 @@ std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry
         add({name,
              priority,
              {prepare},
-             [part = std::move(part), &entry, done, &progress = progress_](Worker& worker) {
+             [part = std::move(part), &entry, done, resume, &progress = progress_](Worker& worker) {
                if (done) {
                  return;
                }
@@ -248,7 +241,14 @@ std::size_t GraphBuilder::add_split_copy(const TableCopy& copy, CopyEntry& entry
                  auto& target = worker.target(part.target);
                  auto& source = worker.source(part.target);
                  pg::in_transaction(target, [&] {
+                   std::optional<RecopyGuard> guard;
+                   if (resume) {
+                     guard.emplace(target, part.target_name);
+                   }
                    const auto result = copy_table(source, target, part, entry.counters);
+                   if (guard) {
+                     guard->restore();
+                   }
                    record_part_done(target, part, result);
                    source_rows = result.source_rows;
                  });
@@ -317,9 +317,9 @@ GraphBuilder::add_post_data(TargetWork& work, std::size_t pre_data,
                core::with_context(
                    fmt::format("target {}, table {}", target, post.target_name.to_string()), [&] {
                      auto& connection = worker.target(target);
-                     // Idle workers' CPU goes to the index builds (none while all copy).
-                     set_parallel_maintenance_workers(connection, worker.spare_workers());
                      pg::in_transaction(connection, [&] {
+                       // Idle workers' CPU goes to the index builds (none while all copy).
+                       set_parallel_maintenance_workers(connection, worker.spare_workers());
                        execute(connection, post.statements);
                        mark_post_data_done(connection, post.target_name);
                      });

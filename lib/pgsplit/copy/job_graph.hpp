@@ -40,8 +40,9 @@ struct TargetWork {
 struct GraphOptions {
   bool resume = false;
   // ANALYZE each leaf table once its data and indexes are in, so that a target's first
-  // queries plan on statistics (autovacuum would come later, and never to a partitioned
-  // parent).
+  // queries plan on statistics (autovacuum would come later). Partitioned parents are left
+  // out (docs/apply.md says why); on resume, tables kept from the earlier run are analyzed
+  // again (that run may have stopped before their ANALYZE; a sample is cheap).
   bool analyze = true;
 };
 

@@ -55,11 +55,11 @@ int part_count(std::int64_t bytes, std::int64_t larger_than, int jobs) {
 
 std::int64_t split_threshold(std::int64_t configured, std::int64_t total_bytes, int jobs,
                              std::optional<std::int64_t> auto_minimum) {
-  if (!auto_minimum || jobs < 2) {
+  if (!auto_minimum || jobs < 2 || configured <= 0) {
     return configured;
   }
   const std::int64_t share = std::max<std::int64_t>(total_bytes / jobs, *auto_minimum);
-  return configured > 0 ? std::min(configured, share) : share;
+  return std::min(configured, share);
 }
 
 std::vector<std::string> key_range_conditions(const std::string& quoted_column, std::int64_t low,

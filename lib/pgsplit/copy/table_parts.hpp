@@ -19,7 +19,8 @@ namespace pgsplit::copy {
 // `larger_than` 0 (never), one worker, or a table not larger than the threshold.
 int part_count(std::int64_t bytes, std::int64_t larger_than, int jobs);
 
-// The size above which a table is split. `configured` is --split-larger-than (0: never). With
+// The size above which a table is split. `configured` is --split-larger-than (0: never, not
+// even by auto-split: every table is then one transaction, with COPY FREEZE). With
 // auto-split (`auto_minimum` set), a table whose size exceeds its fair share of the run,
 // `total_bytes / jobs`, is split too, so that no single COPY stream outlasts the others while
 // workers sit idle; tables up to `auto_minimum` are never split that way (a part costs a

@@ -21,7 +21,7 @@ pg::Connection open_target_session(const std::string& url, const std::string& ap
 }
 
 void set_parallel_maintenance_workers(pg::Connection& target, int workers) {
-  target.exec("SELECT set_config('max_parallel_maintenance_workers', $1, false)",
+  target.exec("SELECT set_config('max_parallel_maintenance_workers', $1, true)",
               {std::to_string(std::max(workers, 0))});
 }
 

@@ -59,10 +59,12 @@ private:
   int spare_workers_ = 0;
 };
 
-// Sets max_parallel_maintenance_workers for the rest of `target`'s session: the server then
-// builds each index with up to `workers` parallel workers besides the session itself (within
-// its max_parallel_workers and max_worker_processes, and only for a table large enough). 0
-// builds serially: while every worker copies, a parallel build would only take CPU from them.
+// Sets max_parallel_maintenance_workers for the rest of `target`'s current transaction (a
+// post-data job: the count of idle workers is only true while it runs; later jobs of the same
+// session get the server's setting back): the server then builds each index with up to
+// `workers` parallel workers besides the session itself (within its max_parallel_workers and
+// max_worker_processes, and only for a table large enough). 0 builds serially: while every
+// worker copies, a parallel build would only take CPU from them.
 void set_parallel_maintenance_workers(pg::Connection& target, int workers);
 
 // A target session with pgsplit's settings (timeouts as pg::turn_off_inherited_timeouts says),

@@ -17,6 +17,7 @@
 #include <pgsplit/verify/verify_split.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace pgsplit::online {
 namespace {
@@ -47,13 +48,18 @@ void set_sequences(pg::Connection& locked, const config::Mapping& mapping,
     core::record_write(pg::describe_conninfo(mapping.targets[index].url));
     auto target =
         pg::Connection::open(mapping.targets[index].url, {.application_name = "pgsplit cutover"});
-    // One round trip per target: the writes are frozen while this runs.
+    // One round trip per target: the writes are frozen while this runs. An error names the
+    // target and its sequences (one statement cannot say which of them failed).
     std::string statements;
+    std::vector<std::string> done;
     for (const auto& value : values) {
       statements += value.sql + ";\n";
-      report.sequences.push_back(fmt::format("{}: {}", value.target, value.what));
+      done.push_back(fmt::format("{}: {}", value.target, value.what));
     }
-    target.exec(statements);
+    core::with_context(fmt::format("target {}: setting sequences ({})", mapping.targets[index].name,
+                                   fmt::join(done, ", ")),
+                       [&] { target.exec(statements); });
+    report.sequences.insert(report.sequences.end(), done.begin(), done.end());
   }
 }
 

@@ -198,8 +198,9 @@ void check_source(Plan& plan, const SourceFacts& facts, const catalog::Catalog& 
     const auto name = catalog.find_table(check.table)->name.to_string();
     add_error(plan, at(placed ? placed->location : core::Location{}, check.target, name),
               fmt::format("the converted columns of {} fail on the source: {}", name, check.error),
-              "fix the `using` expression or the type; each is computed read-only on every row "
-              "the copy reads");
+              "fix the `using` expression or the type (a value the type would cut or round must "
+              "be cut or rounded by `using` itself, e.g. left(x, 8) or round(x, 3)); each is "
+              "computed read-only on every row the copy reads");
   }
   for (const auto& coverage : facts.filter_coverage) {
     const auto name = catalog.find_table(coverage.table)->name.to_string();

@@ -16,7 +16,14 @@ const config::ColumnChange* change_of(const PlacedTable& placed, std::string_vie
   return found == placed.column_changes.end() ? nullptr : &*found;
 }
 
-// The single column of the table's primary key; empty when there is none or several.
+const UuidReference* reference_of(const PlacedTable& placed, std::string_view column) {
+  const auto found = std::find_if(placed.uuid_references.begin(), placed.uuid_references.end(),
+                                  [&](const UuidReference& ref) { return ref.column == column; });
+  return found == placed.uuid_references.end() ? nullptr : &*found;
+}
+
+} // namespace
+
 std::string key_column(const catalog::Table& table) {
   for (const auto& constraint : table.constraints) {
     if (constraint.kind == catalog::ConstraintKind::primary_key && constraint.columns.size() == 1) {
@@ -25,14 +32,6 @@ std::string key_column(const catalog::Table& table) {
   }
   return {};
 }
-
-const UuidReference* reference_of(const PlacedTable& placed, std::string_view column) {
-  const auto found = std::find_if(placed.uuid_references.begin(), placed.uuid_references.end(),
-                                  [&](const UuidReference& ref) { return ref.column == column; });
-  return found == placed.uuid_references.end() ? nullptr : &*found;
-}
-
-} // namespace
 
 std::string key_uuid_prefix(const QualifiedName& table) {
   return fmt::format("{}.{}:", table.schema, table.name);
@@ -154,6 +153,72 @@ std::string target_column_name(const PlacedTable& placed, std::string_view colum
     return {};
   }
   return change->rename.value_or(std::string(column));
+}
+
+std::string without_type_modifiers(std::string_view type) {
+  std::string out;
+  std::size_t at = 0;
+  while (at < type.size()) {
+    const auto open = type.find('(', at);
+    const auto close = open == std::string_view::npos ? open : type.find(')', open);
+    if (close == std::string_view::npos) {
+      break;
+    }
+    const auto inside = type.substr(open + 1, close - open - 1);
+    const bool modifiers =
+        !inside.empty() && inside.find_first_not_of("0123456789, ") == std::string_view::npos;
+    out.append(type.substr(at, open - at));
+    if (!modifiers) {
+      out.append(type.substr(open, close - open + 1));
+    }
+    at = close + 1;
+  }
+  out.append(type.substr(std::min(at, type.size())));
+  // "timestamp(0) with time zone" leaves two spaces; "varchar(8) []" one before the brackets.
+  std::string tidy;
+  for (const char character : out) {
+    if (character == ' ' && (tidy.empty() || tidy.back() == ' ')) {
+      continue;
+    }
+    tidy += character;
+  }
+  while (!tidy.empty() && tidy.back() == ' ') {
+    tidy.pop_back();
+  }
+  return tidy;
+}
+
+std::string source_column_name(const PlacedTable& placed, std::string_view column) {
+  for (const auto& change : placed.column_changes) {
+    if (!change.drop && change.rename && *change.rename == column) {
+      return change.column;
+    }
+  }
+  return std::string(column);
+}
+
+std::map<std::string, std::string> renamed_columns(const PlacedTable& placed) {
+  std::map<std::string, std::string> renamed;
+  for (const auto& change : placed.column_changes) {
+    if (change.rename && !change.drop) {
+      renamed.emplace(change.column, *change.rename);
+    }
+  }
+  return renamed;
+}
+
+catalog::Access target_access(const PlacedTable& placed, const catalog::Access& access) {
+  catalog::Access result{access.owner, {}};
+  for (auto privilege : access.privileges) {
+    if (privilege.column) {
+      privilege.column = target_column_name(placed, *privilege.column);
+      if (privilege.column->empty()) {
+        continue;
+      }
+    }
+    result.privileges.push_back(std::move(privilege));
+  }
+  return result;
 }
 
 } // namespace pgsplit::plan

@@ -78,6 +78,13 @@ std::string view_name(const catalog::Catalog& catalog, catalog::Oid oid) {
   return view == nullptr ? unknown("view", oid) : view->name.to_string();
 }
 
+std::pair<std::string, std::string> object_label(const catalog::Catalog& catalog,
+                                                 const catalog::ObjectRef& ref) {
+  const catalog::SchemaObject* object = catalog.find_object(ref);
+  const std::string kind(catalog::to_string(ref.kind));
+  return {kind, object == nullptr ? unknown(kind, ref.oid) : object->readable()};
+}
+
 bool is_materialized(const catalog::Catalog& catalog, catalog::Oid view) {
   const catalog::View* found = catalog.find_view(view);
   return found != nullptr && found->kind == catalog::ViewKind::materialized_view;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 // Helpers shared by the renderers of a plan (render_text, render_json, render_graph). Internal
 // to lib/pgsplit/plan: not part of the public API.
@@ -34,6 +35,10 @@ std::string function_arguments(const catalog::Catalog& catalog, catalog::Oid oid
 std::string view_name(const catalog::Catalog& catalog, catalog::Oid oid);
 bool is_materialized(const catalog::Catalog& catalog, catalog::Oid view);
 std::string table_name(const catalog::Catalog& catalog, catalog::Oid oid);
+// A collation, operator, cast, text search object … as {kind, readable name}:
+// {"collation", "app.ci"}, {"cast", "(text AS app.mood)"}.
+std::pair<std::string, std::string> object_label(const catalog::Catalog& catalog,
+                                                 const catalog::ObjectRef& ref);
 
 // Counts computed from the plan itself (so that rendering does not depend on plan.cpp).
 std::size_t error_count(const Plan& plan);

@@ -111,6 +111,11 @@ Json target_json(const TargetPlan& target, const catalog::Catalog& catalog) {
     json["views"].push_back(Json{{"name", render::view_name(catalog, oid)},
                                  {"materialized", render::is_materialized(catalog, oid)}});
   }
+  json["objects"] = Json::array();
+  for (const catalog::ObjectRef& ref : target.objects) {
+    const auto [kind, name] = render::object_label(catalog, ref);
+    json["objects"].push_back(Json{{"kind", kind}, {"name", name}});
+  }
   json["dropped_foreign_keys"] = foreign_keys_json(target.dropped_foreign_keys);
   json["stamps"] = Json::array();
   for (const config::StampEntry& stamp : target.stamps) {

@@ -221,8 +221,13 @@ void append_creates(std::string& out, const TargetPlan& target, const catalog::C
     views.push_back(render::view_name(catalog, oid) +
                     (render::is_materialized(catalog, oid) ? " (materialized)" : ""));
   }
+  std::vector<std::string> objects;
+  for (const catalog::ObjectRef& ref : target.objects) {
+    const auto [kind, name] = render::object_label(catalog, ref);
+    objects.push_back(fmt::format("{} {}", kind, name));
+  }
   if (target.schemas.empty() && extensions.empty() && types.empty() && sequences.empty() &&
-      functions.empty() && views.empty()) {
+      functions.empty() && views.empty() && objects.empty()) {
     return;
   }
   out += "  creates:\n";
@@ -232,6 +237,7 @@ void append_creates(std::string& out, const TargetPlan& target, const catalog::C
   append_list(out, "    ", "sequences", sequences);
   append_list(out, "    ", "functions", functions);
   append_list(out, "    ", "views", views);
+  append_list(out, "    ", "objects", objects);
 }
 
 void append_stamps(std::string& out, const TargetPlan& target) {

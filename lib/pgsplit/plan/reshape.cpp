@@ -39,10 +39,22 @@ std::map<catalog::Oid, ConstraintKind> constraint_kinds(const catalog::Catalog& 
   return kinds;
 }
 
+// The table each constraint belongs to.
+std::map<catalog::Oid, catalog::Oid> constraint_tables(const catalog::Catalog& catalog) {
+  std::map<catalog::Oid, catalog::Oid> owners;
+  for (const auto& table : catalog.tables) {
+    for (const auto& constraint : table.constraints) {
+      owners.emplace(constraint.oid, table.oid);
+    }
+  }
+  return owners;
+}
+
 class Reshaper {
 public:
   Reshaper(const catalog::Catalog& catalog, Plan& plan)
-      : catalog_(catalog), plan_(plan), constraints_(constraint_kinds(catalog)) {}
+      : catalog_(catalog), plan_(plan), constraints_(constraint_kinds(catalog)),
+        constraint_tables_(constraint_tables(catalog)) {}
 
   void run() {
     collect_uuid_keys();
@@ -68,12 +80,7 @@ private:
       }
     }
     for (auto& [oid, key] : uuid_keys_) {
-      const auto& table = *catalog_.find_table(oid);
-      for (const auto& constraint : table.constraints) {
-        if (constraint.kind == ConstraintKind::primary_key && constraint.columns.size() == 1) {
-          key = constraint.columns.front();
-        }
-      }
+      key = key_column(*catalog_.find_table(oid));
     }
     for (const auto& target : plan_.targets) {
       for (const auto& placed : target.tables) {
@@ -91,8 +98,11 @@ private:
   void add_uuid_references(const TargetPlan& target, PlacedTable& placed) {
     const auto& table = *catalog_.find_table(placed.table);
     for (const auto& constraint : table.constraints) {
-      if (constraint.kind != ConstraintKind::foreign_key || !constraint.referenced_table ||
-          constraint.columns.size() != 1) {
+      if (constraint.kind != ConstraintKind::foreign_key || !constraint.referenced_table) {
+        continue;
+      }
+      if (constraint.columns.size() != 1) {
+        refuse_composite_reference(target, placed, constraint);
         continue;
       }
       const auto key = uuid_keys_.find(*constraint.referenced_table);
@@ -110,7 +120,33 @@ private:
             {column, catalog_.find_table(*constraint.referenced_table)->name});
       }
     }
-    (void)target;
+  }
+
+  // A uuid key referenced together with other columns: the other columns stay as they are, the
+  // key's column would need to become uuid inside a composite key; the target could not add
+  // the foreign key. Unless the key is not created: the entry leaves it out, or its parent is
+  // in another target (a key crossing targets is dropped).
+  void refuse_composite_reference(const TargetPlan& target, const PlacedTable& placed,
+                                  const catalog::Constraint& constraint) {
+    const auto key = uuid_keys_.find(*constraint.referenced_table);
+    if (key == uuid_keys_.end() || key->second.empty() ||
+        std::find(constraint.referenced_columns.begin(), constraint.referenced_columns.end(),
+                  key->second) == constraint.referenced_columns.end() ||
+        std::find(placed.drop_foreign_keys.begin(), placed.drop_foreign_keys.end(),
+                  constraint.name) != placed.drop_foreign_keys.end() ||
+        std::none_of(target.tables.begin(), target.tables.end(), [&](const PlacedTable& other) {
+          return other.table == *constraint.referenced_table;
+        })) {
+      return;
+    }
+    add_error(plan_, at(placed.location, target.name, placed.source_name.to_string()),
+              fmt::format("foreign key {} of {} references the key of {}, which becomes a uuid, "
+                          "together with other columns: pgsplit converts only a key referenced "
+                          "alone",
+                          constraint.name, placed.source_name.to_string(),
+                          catalog_.find_table(*constraint.referenced_table)->name.to_string()),
+              fmt::format("list {} under drop_foreign_keys of this entry, or remove key: uuid",
+                          constraint.name));
   }
 
   void check_table(const TargetPlan& target, const PlacedTable& placed) {
@@ -127,7 +163,7 @@ private:
                 "remove columns: and key: from its entry, and reshape it after the split");
       return;
     }
-    check_changes(target, placed, table, where);
+    check_changes(target, placed, table);
     if (placed.key_uuid) {
       check_key(target, placed, table, where);
     }
@@ -138,7 +174,7 @@ private:
   }
 
   void check_changes(const TargetPlan& target, const PlacedTable& placed,
-                     const catalog::Table& table, const core::Location& where) {
+                     const catalog::Table& table) {
     std::vector<std::string> names;
     for (const auto& column : table.columns) {
       names.push_back(column.name);
@@ -178,7 +214,6 @@ private:
                   "keep its type");
       }
     }
-    (void)where;
   }
 
   // `key: uuid`: a single integer primary key column, used only by what follows it.
@@ -264,6 +299,17 @@ private:
         "change those objects on the source first, or remove key: uuid");
   }
 
+  // A foreign key of a table this target does not hold (another target's, whose key crossing
+  // targets is not created, or a table left behind): not a use in this target.
+  bool other_tables_key(const TargetPlan& target, const ColumnUse& use) const {
+    const auto owner = constraint_tables_.find(use.object);
+    const auto kind = constraints_.find(use.object);
+    return use.kind == ColumnUseKind::constraint && owner != constraint_tables_.end() &&
+           kind != constraints_.end() && kind->second == ConstraintKind::foreign_key &&
+           std::none_of(target.tables.begin(), target.tables.end(),
+                        [&](const PlacedTable& placed) { return placed.table == owner->second; });
+  }
+
   template <class Allowed>
   void report_uses(const TargetPlan& target, const Column& column, const core::Location& where,
                    const std::string& what, Allowed allowed, std::string hint) {
@@ -272,7 +318,7 @@ private:
       const bool view_left_behind =
           use.kind == ColumnUseKind::view &&
           std::find(target.views.begin(), target.views.end(), use.object) == target.views.end();
-      if (!view_left_behind && !allowed(use)) {
+      if (!view_left_behind && !other_tables_key(target, use) && !allowed(use)) {
         uses.push_back(fmt::format("{} {}", catalog::to_string(use.kind), use.name));
       }
     }
@@ -317,6 +363,7 @@ private:
   const catalog::Catalog& catalog_;
   Plan& plan_;
   std::map<catalog::Oid, ConstraintKind> constraints_;
+  std::map<catalog::Oid, catalog::Oid> constraint_tables_;
   std::map<catalog::Oid, std::string> uuid_keys_; // table → its key column ("" when not one)
 };
 

@@ -231,6 +231,37 @@ void check_policy_roles(Plan& plan, const core::Location& where, const ObjectsBy
   }
 }
 
+// PostgreSQL lets only a superuser create operator classes and families, text search parsers
+// and templates, and binary-coercible casts (WITHOUT FUNCTION): without one, apply would fail
+// at that object after writing the target's first objects.
+void check_superuser_objects(Plan& plan, const TargetPlan& target, const core::Location& where,
+                             const catalog::Catalog& catalog, const TargetFacts& facts) {
+  if (facts.is_superuser) {
+    return;
+  }
+  std::vector<std::string> needing;
+  for (const auto& ref : target.objects) {
+    const auto* object = catalog.find_object(ref);
+    const auto* method = object == nullptr ? nullptr : object->setting("method");
+    if (object != nullptr &&
+        (ref.kind == catalog::ObjectKind::operator_class ||
+         ref.kind == catalog::ObjectKind::operator_family ||
+         ref.kind == catalog::ObjectKind::text_search_parser ||
+         ref.kind == catalog::ObjectKind::text_search_template ||
+         (ref.kind == catalog::ObjectKind::cast && method != nullptr && *method == "b"))) {
+      needing.push_back(fmt::format("{} {}", catalog::to_string(ref.kind), object->readable()));
+    }
+  }
+  if (!needing.empty()) {
+    add_error(plan, where,
+              fmt::format("{} can only be created by a superuser, and pgsplit's role on this "
+                          "target server is not one",
+                          fmt::join(needing, ", ")),
+              "connect to this target as a superuser (the user of its url), or create these "
+              "objects there yourself and use options.schema: existing");
+  }
+}
+
 } // namespace
 
 void check_target_roles(Plan& plan, TargetPlan& target, const core::Location& where,
@@ -253,6 +284,7 @@ void check_target_roles(Plan& plan, TargetPlan& target, const core::Location& wh
     check_schema_rules(plan, target, where, catalog, roles);
   }
   check_policy_roles(plan, where, roles.policies, facts);
+  check_superuser_objects(plan, target, where, catalog, facts);
 }
 
 } // namespace pgsplit::plan::detail

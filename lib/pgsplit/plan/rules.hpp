@@ -18,7 +18,8 @@ void compute_closures(const catalog::Catalog& catalog, Plan& plan);
 
 // Rule 7, roles: owners the target server lacks or pgsplit may not assign (warnings; the
 // objects stay with the connecting role), grantees it lacks (warnings; grants left out), roles
-// of row-level security policies it lacks (errors). Records the first two in `target`.
+// of row-level security policies it lacks (errors), objects only a superuser may create when
+// pgsplit's role is not one (errors). Records the first two in `target`.
 void check_target_roles(Plan& plan, TargetPlan& target, const core::Location& where,
                         const catalog::Catalog& catalog, const TargetFacts& facts);
 

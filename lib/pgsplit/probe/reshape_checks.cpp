@@ -1,16 +1,40 @@
+#include <pgsplit/pg/quote.hpp>
 #include <pgsplit/plan/projection.hpp>
 #include <pgsplit/plan/row_filter.hpp>
 #include <pgsplit/probe/reshape_checks.hpp>
 #include <pgsplit/probe/savepoint.hpp>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace pgsplit::probe {
 namespace {
 
+// A converted column whose type has modifiers (varchar(8), numeric(10,3) …): the number of
+// rows whose value the cast would cut or round, as a count(*) FILTER, named "c<i>".
+std::vector<std::pair<std::string, std::string>>
+changed_value_counts(const plan::PlacedTable& placed) {
+  std::vector<std::pair<std::string, std::string>> counts; // column, SQL
+  for (const auto& change : placed.column_changes) {
+    if (!change.type || plan::without_type_modifiers(*change.type) == *change.type) {
+      continue;
+    }
+    const auto value = change.expression ? plan::filter_expression(*change.expression)
+                                         : pg::quote_ident(change.column);
+    counts.emplace_back(change.rename.value_or(change.column),
+                        fmt::format("count(*) FILTER (WHERE CAST(({0}) AS {1})::text IS DISTINCT "
+                                    "FROM CAST(({0}) AS {2})::text) AS c{3}",
+                                    value, plan::without_type_modifiers(*change.type), *change.type,
+                                    counts.size()));
+  }
+  return counts;
+}
+
 // count(expression) evaluates the expression on each row (a NULL is not counted), and the
-// cast in each expression checks that its value fits the target's type. EXPLAIN first finds
-// what is wrong in the text without reading anything; foreign tables are only planned.
+// cast in each expression checks that its value is valid for the target's type; an explicit
+// cast cuts or rounds silently to the type's modifiers, so the rows it would change are
+// counted too. EXPLAIN first finds what is wrong in the text without reading anything;
+// foreign tables are only planned.
 std::string check_table(pg::Connection& source, const plan::PlacedTable& placed,
                         const catalog::Table& table) {
   std::vector<std::string> counts;
@@ -18,6 +42,10 @@ std::string check_table(pg::Connection& source, const plan::PlacedTable& placed,
     if (column.converted) {
       counts.push_back(fmt::format("count({})", column.expression));
     }
+  }
+  const auto changed = changed_value_counts(placed);
+  for (const auto& [column, sql] : changed) {
+    counts.push_back(sql);
   }
   if (counts.empty()) {
     return {};
@@ -30,7 +58,19 @@ std::string check_table(pg::Connection& source, const plan::PlacedTable& placed,
   if (!planned.ok() || table.kind == catalog::TableKind::foreign_table) {
     return planned.error;
   }
-  return attempt(source, sql).error;
+  auto counted = attempt(source, sql);
+  if (!counted.ok()) {
+    return counted.error;
+  }
+  std::vector<std::string> problems;
+  for (std::size_t index = 0; index < changed.size(); ++index) {
+    const auto rows = counted.result->int64(0, fmt::format("c{}", index));
+    if (rows > 0) {
+      problems.push_back(fmt::format("{} row{} of column {} would be cut or rounded by its type",
+                                     rows, rows == 1 ? "" : "s", changed[index].first));
+    }
+  }
+  return fmt::format("{}", fmt::join(problems, "; "));
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 #include <pgsplit/pg/quote.hpp>
+#include <pgsplit/plan/projection.hpp>
 #include <pgsplit/schema/ddl_steps.hpp>
 
 #include <fmt/format.h>
@@ -29,7 +30,7 @@ Context::Context(const catalog::Catalog& catalog, const plan::TargetPlan& target
       renames_.set(placed.source_name, placed.target_name);
     }
     if (placed.reshaped()) { // the table as the target gets it (columns renamed, retyped …)
-      renames_.set_columns(placed.source_name, renamed_columns(placed));
+      renames_.set_columns(placed.source_name, plan::renamed_columns(placed));
       reshaped_.push_back(std::make_unique<catalog::Table>(reshaped_table(*source, placed)));
       source = reshaped_.back().get();
     }

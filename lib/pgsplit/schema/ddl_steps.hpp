@@ -68,8 +68,6 @@ Statement statement(std::string sql, std::string what);
 // gen_random_uuid()); constraints name the renamed columns. Definition texts are left to
 // Context::rewrite.
 catalog::Table reshaped_table(const catalog::Table& source, const plan::PlacedTable& placed);
-// The placed table's renamed columns, source name → target name.
-std::map<std::string, std::string> renamed_columns(const plan::PlacedTable& placed);
 
 // comments_ddl.cpp: COMMENT ON <object> IS '…' (nothing when there is no comment).
 void add_comment(std::vector<Statement>& out, const std::string& object_sql,

@@ -69,11 +69,16 @@ std::string conversion_sql(const SchemaObject& object) {
 }
 
 // CREATE OPERATOR CLASS with every member CREATE OPERATOR CLASS gave it; always in its family
-// (created before it), which is what an implicit family amounts to.
+// (created before it), which is what an implicit family amounts to. A class whose members all
+// belong to its family loosely (GiST, GIN and cross-type members since PostgreSQL 13) has
+// nothing of its own to list: `STORAGE <its type>` says nothing new, and lets it be created
+// (as pg_dump writes it).
 std::string operator_class_sql(const SchemaObject& object) {
   std::vector<std::string> items = object.members;
   if (const auto* storage = object.setting("STORAGE")) {
     items.push_back("STORAGE " + *storage);
+  } else if (items.empty()) {
+    items.push_back("STORAGE " + setting_or(object, "FOR TYPE", ""));
   }
   return fmt::format("CREATE OPERATOR CLASS {}{} FOR TYPE {} USING {} FAMILY {} AS\n  {}",
                      quoted_name(object), object.setting("DEFAULT") != nullptr ? " DEFAULT" : "",
@@ -153,10 +158,6 @@ std::string object_sql(const SchemaObject& object) {
 // phase (access_ddl.cpp).
 void add_object(std::vector<Statement>& out, const SchemaObject& object) {
   const std::string what = fmt::format("{} {}", catalog::to_string(object.kind), object.readable());
-  if (object.kind == ObjectKind::operator_class && object.members.empty() &&
-      object.setting("STORAGE") == nullptr) {
-    return; // nothing to put after AS: its family holds its members (created with it)
-  }
   out.push_back(statement(create_sql(object), what));
   if (object.kind == ObjectKind::operator_family && !object.members.empty()) {
     out.push_back(

@@ -103,6 +103,12 @@ bool is_column_position(const std::vector<Token>& tokens, std::size_t index) {
   return !after || !(tokens[*after].is_symbol('(') || tokens[*after].is_symbol('.'));
 }
 
+// tokens[index] follows `::`: a type name, not a column ("date >= '2000-01-01'::date").
+bool after_cast(const std::vector<Token>& tokens, std::size_t index) {
+  const auto colon = previous_significant(tokens, index);
+  return colon && *colon > 0 && tokens[*colon].is_symbol(':') && tokens[*colon - 1].is_symbol(':');
+}
+
 // Replaces tokens by new text, in order.
 std::string replace_tokens(std::string_view sql, const std::vector<Token>& tokens,
                            const std::vector<std::pair<std::size_t, std::string>>& replacements) {
@@ -136,7 +142,10 @@ std::string Renames::rename_columns(const catalog::QualifiedName& table,
   const ColumnNames* own = own_entry == columns_.end() ? nullptr : &own_entry->second;
   const auto tokens = tokenize(sql);
   std::vector<std::pair<std::size_t, std::string>> replacements;
-  const ColumnNames* referenced = nullptr; // inside REFERENCES t( … )
+  // Inside REFERENCES t( … ) the columns are t's: renamed by t's renames only (none when t
+  // keeps its columns), never by this table's.
+  bool in_references = false;
+  const ColumnNames* referenced = nullptr;
   int depth = 0;
   for (std::size_t index = 0; index < tokens.size(); ++index) {
     const Token& token = tokens[index];
@@ -145,20 +154,23 @@ std::string Renames::rename_columns(const catalog::QualifiedName& table,
       if (name && starts_qualified_name(tokens, *name)) {
         const auto found = columns_.find({tokens[*name].value, tokens[*name + 2].value});
         referenced = found == columns_.end() ? nullptr : &found->second;
+        const auto list = next_significant(tokens, *name + 2);
+        in_references = list && tokens[*list].is_symbol('(');
         index = *name + 2;
         depth = 0;
       }
       continue;
     }
-    if (referenced != nullptr && token.is_symbol('(')) {
+    if (in_references && token.is_symbol('(')) {
       ++depth;
-    } else if (referenced != nullptr && token.is_symbol(')') && --depth <= 0) {
-      referenced = nullptr;
-    } else if (referenced != nullptr && depth > 0) {
+    } else if (in_references && token.is_symbol(')') && --depth <= 0) {
+      in_references = false;
+    } else if (in_references && depth > 0) {
       if (const auto* name = renamed(referenced, token)) {
         replacements.emplace_back(index, pg::quote_ident(*name));
       }
-    } else if (const auto* name = renamed(own, token); name && is_column_position(tokens, index)) {
+    } else if (const auto* name = renamed(own, token);
+               name && is_column_position(tokens, index) && !after_cast(tokens, index)) {
       const auto before = previous_significant(tokens, index);
       bool own_column = !before || !tokens[*before].is_symbol('.');
       if (!own_column) { // x.column: only NEW, OLD or the table itself

@@ -33,11 +33,7 @@ catalog::Column reshaped_column(const catalog::Column& column,
 
 bool is_uuid_key(const catalog::Table& table, const plan::PlacedTable& placed,
                  const std::string& column) {
-  return placed.key_uuid &&
-         std::any_of(table.constraints.begin(), table.constraints.end(), [&](const auto& key) {
-           return key.kind == catalog::ConstraintKind::primary_key &&
-                  key.columns == std::vector<std::string>{column};
-         });
+  return placed.key_uuid && plan::key_column(table) == column;
 }
 
 } // namespace
@@ -59,17 +55,8 @@ catalog::Table reshaped_table(const catalog::Table& source, const plan::PlacedTa
       column = plan::target_column_name(placed, column);
     }
   }
+  table.access = plan::target_access(placed, source.access);
   return table;
-}
-
-std::map<std::string, std::string> renamed_columns(const plan::PlacedTable& placed) {
-  std::map<std::string, std::string> renamed;
-  for (const auto& change : placed.column_changes) {
-    if (change.rename && !change.drop) {
-      renamed.emplace(change.column, *change.rename);
-    }
-  }
-  return renamed;
 }
 
 } // namespace pgsplit::schema::detail

@@ -1,4 +1,5 @@
 #include <pgsplit/pg/quote.hpp>
+#include <pgsplit/plan/projection.hpp>
 #include <pgsplit/schema/ddl_steps.hpp>
 
 #include <fmt/format.h>
@@ -49,11 +50,24 @@ void add_sequence_ownership(std::vector<Statement>& out, Context& context) {
                                *sequence->owner_column, owner->schema));
       continue;
     }
+    // The column as the target names it (a mapping may rename or drop it).
+    std::string column = *sequence->owner_column;
+    for (const auto& table : context.tables()) {
+      if (table.placed->table == *sequence->owner_table) {
+        column = plan::target_column_name(*table.placed, column);
+        break;
+      }
+    }
+    if (column.empty()) {
+      context.note(fmt::format("sequence {} is not OWNED BY {}.{}: the mapping drops the column",
+                               sequence->name.to_string(), owner->to_string(),
+                               *sequence->owner_column));
+      continue;
+    }
     out.push_back(
         statement(fmt::format("ALTER SEQUENCE {} OWNED BY {}.{}",
                               pg::quote_qualified(sequence->name.schema, sequence->name.name),
-                              context.quoted(*sequence->owner_table),
-                              pg::quote_ident(*sequence->owner_column)),
+                              context.quoted(*sequence->owner_table), pg::quote_ident(column)),
                   fmt::format("ownership of sequence {}", sequence->name.to_string())));
   }
 }

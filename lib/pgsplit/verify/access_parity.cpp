@@ -1,12 +1,13 @@
 #include <pgsplit/plan/ownership.hpp>
+#include <pgsplit/plan/projection.hpp>
 #include <pgsplit/schema/rename.hpp>
+#include <pgsplit/verify/access_descriptions.hpp>
 #include <pgsplit/verify/access_parity.hpp>
+#include <pgsplit/verify/policy_parity.hpp>
 
 #include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include <algorithm>
-#include <map>
 #include <optional>
 #include <set>
 #include <utility>
@@ -14,105 +15,12 @@
 namespace pgsplit::verify {
 namespace {
 
-using Descriptions = std::set<std::string>;
+using detail::describe;
+using detail::Descriptions;
+using detail::privileges_of;
 
 bool contains(const std::vector<std::string>& names, const std::string& name) {
   return std::find(names.begin(), names.end(), name) != names.end();
-}
-
-// "SELECT (email) granted to reader with grant option", "EXECUTE revoked from PUBLIC": the
-// owner's own entries are named "the owner" on both sides, whoever owns the object.
-std::string describe(const catalog::Privilege& privilege) {
-  const std::string who = privilege.to_owner  ? std::string("the owner")
-                          : privilege.grantee ? *privilege.grantee
-                                              : std::string("PUBLIC");
-  const std::string what = privilege.column
-                               ? fmt::format("{} ({})", privilege.privilege, *privilege.column)
-                               : privilege.privilege;
-  return privilege.revoke ? fmt::format("{} revoked from {}", what, who)
-                          : fmt::format("{} granted to {}{}", what, who,
-                                        privilege.grantable ? " with grant option" : "");
-}
-
-Descriptions privileges_of(const catalog::Access& access) {
-  Descriptions found;
-  for (const auto& privilege : access.privileges) {
-    found.insert(describe(privilege));
-  }
-  return found;
-}
-
-std::string_view default_object_word(char object_type) {
-  switch (object_type) {
-  case 'r':
-    return "tables";
-  case 'S':
-    return "sequences";
-  case 'f':
-    return "functions";
-  case 'T':
-    return "types";
-  default:
-    return {};
-  }
-}
-
-// "of role app_owner on tables: SELECT granted to reader"; empty for kinds pgsplit does not set.
-std::string describe(const catalog::DefaultPrivilege& entry) {
-  const auto word = default_object_word(entry.object_type);
-  if (word.empty()) {
-    return {};
-  }
-  return fmt::format("of role {} on {}: {} granted to {}{}", entry.role, word, entry.privilege,
-                     entry.grantee.value_or("PUBLIC"), entry.grantable ? " with grant option" : "");
-}
-
-bool plain_identifier(std::string_view name) {
-  if (name.empty() || (name.front() >= '0' && name.front() <= '9')) {
-    return false;
-  }
-  return std::all_of(name.begin(), name.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '$';
-  });
-}
-
-// pg_get_expr quotes an identifier only when it must; the DDL writes renamed tables always
-// quoted. Both sides drop the quotes around identifiers that need none, so that they spell a
-// name alike (a keyword or a quoted word inside a literal loses them on both sides too).
-std::string without_needless_quotes(std::string_view sql) {
-  std::string out;
-  std::size_t at = 0;
-  while (at < sql.size()) {
-    const auto open = sql.find('"', at);
-    const auto close = open == std::string_view::npos ? open : sql.find('"', open + 1);
-    if (close == std::string_view::npos) {
-      break;
-    }
-    const auto name = sql.substr(open + 1, close - open - 1);
-    out.append(sql.substr(at, open - at));
-    if (plain_identifier(name)) {
-      out.append(name);
-    } else {
-      out.append(sql.substr(open, close - open + 1));
-    }
-    at = close + 1;
-  }
-  out.append(sql.substr(std::min(at, sql.size())));
-  return out;
-}
-
-std::string describe(const catalog::Policy& policy, const std::optional<std::string>& using_sql,
-                     const std::optional<std::string>& check_sql) {
-  std::string text =
-      fmt::format("{} for {} to {}", policy.permissive ? "permissive" : "restrictive",
-                  policy.command, fmt::join(policy.roles, ", "));
-  if (using_sql) {
-    text += fmt::format(" using ({})", without_needless_quotes(*using_sql));
-  }
-  if (check_sql) {
-    text += fmt::format(" with check ({})", without_needless_quotes(*check_sql));
-  }
-  return text;
 }
 
 template <typename Item>
@@ -162,10 +70,6 @@ private:
                       const std::optional<std::string>& expected_owner,
                       const catalog::Access& actual);
   void default_privileges(const catalog::Schema& expected, const catalog::Schema& actual);
-  void row_security(const std::string& object, const catalog::Table& expected,
-                    const catalog::Table& actual, const schema::detail::Renames& renames);
-  void policies(const std::string& object, const catalog::Table& expected,
-                const catalog::Table& actual, const schema::detail::Renames& renames);
   // `owner`: who owns the object in the target; a grant to it is implied by ownership.
   Descriptions expected_privileges(const catalog::Access& access, const std::string& owner) const;
   std::optional<std::string> owner_in(const catalog::Access& access,
@@ -300,7 +204,7 @@ void AccessComparison::types_and_routines() {
   }
   for (const catalog::Oid oid : target_.functions) {
     const auto* expected = source_.find_function(oid);
-    if (expected->kind == 'a') { // aggregates are not created (docs/schema.md)
+    if (expected->kind == 'a' && !expected->aggregate) { // not created (access_ddl.cpp)
       continue;
     }
     const std::string object =
@@ -348,56 +252,10 @@ schema::detail::Renames AccessComparison::renames() const {
   for (const auto& placed : target_.tables) {
     if (seen.insert(placed.table).second) {
       renames.set(placed.source_name, placed.target_name);
+      renames.set_columns(placed.source_name, plan::renamed_columns(placed));
     }
   }
   return renames;
-}
-
-void AccessComparison::row_security(const std::string& object, const catalog::Table& expected,
-                                    const catalog::Table& actual,
-                                    const schema::detail::Renames& renames) {
-  const auto state = [](bool on) { return on ? "on" : "off"; };
-  if (expected.row_security != actual.row_security) {
-    differ(object, fmt::format("row-level security is {} in the target, {} in the source",
-                               state(actual.row_security), state(expected.row_security)));
-  }
-  if (expected.force_row_security != actual.force_row_security) {
-    differ(object,
-           fmt::format("FORCE ROW LEVEL SECURITY is {} in the target, {} in the source",
-                       state(actual.force_row_security), state(expected.force_row_security)));
-  }
-  policies(object, expected, actual, renames);
-}
-
-void AccessComparison::policies(const std::string& object, const catalog::Table& expected,
-                                const catalog::Table& actual,
-                                const schema::detail::Renames& renames) {
-  const auto rewrite = [&](const std::optional<std::string>& sql) -> std::optional<std::string> {
-    return sql ? std::optional(renames.rewrite(*sql)) : std::nullopt;
-  };
-  std::map<std::string, std::string> wanted;
-  for (const auto& policy : expected.policies) {
-    wanted.emplace(policy.name, describe(policy, rewrite(policy.using_expression),
-                                         rewrite(policy.check_expression)));
-  }
-  std::set<std::string> present;
-  for (const auto& policy : actual.policies) {
-    present.insert(policy.name);
-    const auto description = describe(policy, policy.using_expression, policy.check_expression);
-    const auto found = wanted.find(policy.name);
-    if (found == wanted.end()) {
-      differ(object, fmt::format("policy {} ({}) is in the target, not in the source", policy.name,
-                                 description));
-    } else if (found->second != description) {
-      differ(object, fmt::format("policy {} is {} in the target, {} in the source", policy.name,
-                                 description, found->second));
-    }
-  }
-  for (const auto& [name, description] : wanted) {
-    if (present.count(name) == 0) {
-      differ(object, fmt::format("policy {} ({}) is missing in the target", name, description));
-    }
-  }
 }
 
 // A table missing in the target is reported by compare_schema; foreign tables are not created.
@@ -413,11 +271,13 @@ void AccessComparison::tables() {
       continue;
     }
     const auto object = placed.target_name.to_string();
-    compare_object(object, expected->access, owner_in(expected->access, placed.target_name.schema),
-                   actual->access);
+    const auto access = plan::target_access(placed, expected->access); // columns renamed, dropped
+    compare_object(object, access, owner_in(access, placed.target_name.schema), actual->access);
     auto own = all; // a second placement of the table, under another name
     own.set(placed.source_name, placed.target_name);
-    row_security(object, *expected, *actual, own);
+    for (auto& difference : detail::row_security_differences(*expected, *actual, own)) {
+      differ(object, std::move(difference));
+    }
   }
 }
 

@@ -1,3 +1,4 @@
+#include <pgsplit/plan/projection.hpp>
 #include <pgsplit/verify/sequence_checks.hpp>
 
 #include <fmt/format.h>
@@ -74,26 +75,32 @@ const plan::PlacedTable* placed_as(const plan::TargetPlan& plan,
   return nullptr;
 }
 
-// Whether the source's own sequence for the column (serial or identity) lags behind the
-// source's column the same way: then the target is as the source is, not broken by the split.
-bool lags_in_source(pg::Connection& source, const plan::PlacedTable& placed, const Use& use) {
+// Whether the source's own sequence for the column (serial or identity) is where the target's
+// is and lags behind the source's column the same way: then the target is as the source is,
+// not broken by the split. The column is looked up under its source name.
+bool lags_in_source(pg::Connection& source, const plan::PlacedTable& placed, const Use& use,
+                    const SequenceState& target_state) {
   const auto table = source.quote_qualified(placed.source_name.schema, placed.source_name.name);
+  const auto source_column = plan::source_column_name(placed, use.column);
   const auto found = source.exec("SELECT pg_catalog.pg_get_serial_sequence($1, $2) AS sequence",
-                                 {table, use.column});
+                                 {table, source_column});
   if (found.is_null(0, 0)) {
     return false; // a nextval() default of a sequence the column does not own: not followed
   }
   // pg_get_serial_sequence returns the name quoted as needed by the server itself.
   const auto sequence =
       source.exec(fmt::format("SELECT last_value, is_called FROM {}", found.text(0, "sequence")));
-  const auto column = source.quote_ident(use.column);
+  const SequenceState state{sequence.int64(0, "last_value"), sequence.boolean(0, "is_called"),
+                            use.increment};
+  if (state.last_value != target_state.last_value || state.is_called != target_state.is_called) {
+    return false; // the split did not carry the source's value: the target's lag is its own
+  }
+  const auto column = source.quote_ident(source_column);
   const auto range =
       source.exec(fmt::format("SELECT min({0}) AS low, max({0}) AS high FROM {1}", column, table));
   if (range.is_null(0, 0)) {
     return false;
   }
-  const SequenceState state{sequence.int64(0, "last_value"), sequence.boolean(0, "is_called"),
-                            use.increment};
   return !hands_out_new_values(state, range.int64(0, "low"), range.int64(0, "high"));
 }
 
@@ -153,7 +160,7 @@ void check_sequences(pg::Connection& source, pg::Connection& target, const plan:
       continue;
     }
     const auto* placement = placed_as(plan, use.table);
-    if (placement != nullptr && lags_in_source(source, *placement, use)) {
+    if (placement != nullptr && lags_in_source(source, *placement, use, state)) {
       report.findings.push_back(
           {CheckKind::sequence, Outcome::not_checked, plan.name, use.sequence.to_string(),
            sequence_message(use, state, min, max) +

@@ -200,6 +200,49 @@ TEST_CASE("a table copied again by resume keeps its indexes, and a second resume
   }
 }
 
+TEST_CASE("a table copied again by resume: its triggers and NOT VALID checks do not act on the "
+          "copied rows, and come back as they were",
+          "[copy]") {
+  SplitFixture split("apply_recopy_triggers", {"auth", "billing"});
+  split.source().run(two_services_sql);
+  // Made after the rows: the trigger refuses any insert, the check is broken by every old row.
+  split.source().run(R"sql(
+CREATE FUNCTION refuse() RETURNS trigger LANGUAGE plpgsql AS
+  $$ BEGIN RAISE EXCEPTION 'no insert into %', TG_TABLE_NAME; END $$;
+CREATE TRIGGER refuse_inserts BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION refuse();
+CREATE TRIGGER refuse_always BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION refuse();
+ALTER TABLE users ENABLE ALWAYS TRIGGER refuse_always;
+CREATE TRIGGER refuse_off BEFORE INSERT ON users FOR EACH ROW EXECUTE FUNCTION refuse();
+ALTER TABLE users DISABLE TRIGGER refuse_off;
+ALTER TABLE users ADD CONSTRAINT new_ids_only CHECK (id > 100000) NOT VALID;
+)sql");
+  REQUIRE(split.apply(two_services).complete());
+  const auto modes = [&] {
+    return split.target("auth")
+        .connect()
+        .exec("SELECT string_agg(tgname || '=' || tgenabled::text, ',' ORDER BY tgname) AS modes "
+              "FROM pg_trigger WHERE tgrelid = 'users'::regclass AND NOT tgisinternal")
+        .text(0, "modes");
+  };
+  REQUIRE(modes() == "refuse_always=A,refuse_inserts=O,refuse_off=D");
+  split.target("auth").run("UPDATE _pgsplit.tables SET fingerprint = '' "
+                           "WHERE target_table = '\"public\".\"users\"'");
+  copy::ApplyOptions resume;
+  resume.resume = true;
+  REQUIRE(split.apply(two_services, resume).complete());
+  CHECK(SplitFixture::digest(split.target("auth"), "users") ==
+        SplitFixture::digest(split.source(), "users"));
+  CHECK(modes() == "refuse_always=A,refuse_inserts=O,refuse_off=D");
+  auto auth = split.target("auth").connect();
+  CHECK(auth.exec("SELECT pg_get_constraintdef(oid) AS d FROM pg_constraint "
+                  "WHERE conname = 'new_ids_only'")
+            .text(0, "d") == "CHECK ((id > 100000)) NOT VALID");
+  CHECK_THROWS_WITH(auth.exec("INSERT INTO users (email) VALUES ('x@example.com')"),
+                    Catch::Matchers::Contains("no insert into users"));
+  CHECK(auth.exec("SELECT count(*) AS n FROM pg_constraint WHERE contype = 'f'").int64(0, "n") ==
+        1);
+}
+
 TEST_CASE("values that break naive copies arrive unchanged", "[copy]") {
   SplitFixture split("apply_fidelity", {"one"});
   split.source().run(R"sql(

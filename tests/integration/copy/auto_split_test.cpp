@@ -43,9 +43,9 @@ TEST_CASE("a table larger than its share of the run is split in parts and arrive
           "[copy][parts][auto_split]") {
   SplitFixture split("auto_split_on", {"logs", "users"});
   split.source().run(monolith_sql);
-  // --split-larger-than 0 (never) and a minimum of 1 byte: only auto-split can split here.
-  const auto report =
-      split.apply(mapping, {.jobs = 3, .split_larger_than = 0, .auto_split_minimum = 1});
+  // --split-larger-than 1TB and a minimum of 1 byte: only auto-split can split here.
+  const auto report = split.apply(
+      mapping, {.jobs = 3, .split_larger_than = std::int64_t{1} << 40, .auto_split_minimum = 1});
   REQUIRE(report.complete());
   CHECK(parts_of(report, "public.big_log") == 3);
   CHECK(parts_of(report, "public.people") == 1);
@@ -69,10 +69,21 @@ TEST_CASE("a table larger than its share of the run is split in parts and arrive
 TEST_CASE("auto-split off leaves such a table whole", "[copy][parts][auto_split]") {
   SplitFixture split("auto_split_off", {"logs", "users"});
   split.source().run(monolith_sql);
-  const auto report =
-      split.apply(mapping, {.jobs = 3, .split_larger_than = 0, .auto_split_minimum = std::nullopt});
+  const auto report = split.apply(
+      mapping,
+      {.jobs = 3, .split_larger_than = std::int64_t{1} << 40, .auto_split_minimum = std::nullopt});
   REQUIRE(report.complete());
   CHECK(parts_of(report, "public.big_log") == 1);
   CHECK(SplitFixture::digest(split.target("logs"), "big_log", "t.id") ==
         SplitFixture::digest(split.source(), "big_log", "t.id"));
+}
+
+TEST_CASE("--split-larger-than 0 leaves every table whole, auto-split included",
+          "[copy][parts][auto_split]") {
+  SplitFixture split("auto_split_never", {"logs", "users"});
+  split.source().run(monolith_sql);
+  const auto report =
+      split.apply(mapping, {.jobs = 3, .split_larger_than = 0, .auto_split_minimum = 1});
+  REQUIRE(report.complete());
+  CHECK(parts_of(report, "public.big_log") == 1);
 }

@@ -146,6 +146,20 @@ TEST_CASE("a sequence that lags behind in the source too is copied as it is, not
                  Contains("the source's sequence lags behind its column too"));
 }
 
+TEST_CASE("a sequence left further behind than the source's is a mismatch, even when the source "
+          "lags too",
+          "[verify]") {
+  testing::VerifySplit split;
+  split.source.run("SELECT setval(pg_get_serial_sequence('app.orders', 'id'), 4, false)");
+  split.crm.run("SELECT setval(pg_get_serial_sequence('app.orders', 'id'), 1, false)");
+  const auto report = split.verify({});
+  CHECK_FALSE(report.ok());
+  const auto sequences = findings_of(report, CheckKind::sequence);
+  REQUIRE(sequences.size() == 1);
+  CHECK(sequences[0]->outcome == Outcome::mismatch);
+  CHECK(sequences[0]->object == "app.orders_id_seq");
+}
+
 TEST_CASE("verify names a missing stamp row", "[verify]") {
   testing::VerifySplit split;
   split.billing.run("DELETE FROM alembic_version");

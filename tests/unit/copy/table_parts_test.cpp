@@ -28,8 +28,9 @@ TEST_CASE("auto-split lowers the threshold to the run's share of each worker, ab
   CHECK(part_count(300 * megabyte, split_threshold(gigabyte, 1600 * megabyte, 4, minimum), 4) == 1);
   // A configured threshold below the share still applies.
   CHECK(split_threshold(100 * megabyte, 1600 * megabyte, 4, minimum) == 100 * megabyte);
-  // --split-larger-than 0 (never) does not turn auto-split off.
-  CHECK(split_threshold(0, 1600 * megabyte, 4, minimum) == 400 * megabyte);
+  // --split-larger-than 0 means never: auto-split included.
+  CHECK(split_threshold(0, 1600 * megabyte, 4, minimum) == 0);
+  CHECK(part_count(1000 * megabyte, split_threshold(0, 1600 * megabyte, 4, minimum), 4) == 1);
   // Small runs: never below the minimum, so small tables stay whole.
   CHECK(split_threshold(gigabyte, 40 * megabyte, 4, minimum) == minimum);
   // Off, or one worker: the configured threshold alone.

@@ -52,6 +52,7 @@ inline catalog::Catalog make_catalog() {
   b.next_oid(900).add_view("public", "active_users");
   b.add_view("public", "stats", catalog::ViewKind::materialized_view);
   b.add_view("public", "report");
+  b.next_oid(950).add_object(catalog::ObjectKind::collation, "public", "ci");
 
   b.next_oid(users);
   table(b, "users", 12345, 12897485);
@@ -165,6 +166,7 @@ inline Plan make_plan(const catalog::Catalog& c) {
   payment.tables[4].root = events;
   payment.schemas = {"public"};
   payment.functions = {701};
+  payment.objects = {{catalog::ObjectKind::collation, 950}};
   payment.sequences = {801};
   payment.dropped_foreign_keys = {cross_key(c, 20002, orders, "payment", "auth"),
                                   cross_key(c, 20003, orders, "payment", "")};

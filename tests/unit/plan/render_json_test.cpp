@@ -47,7 +47,7 @@ TEST_CASE("render_json describes each target", "[plan]") {
   REQUIRE(doc["targets"].size() == 2);
   const Json& auth = doc["targets"][0];
   CHECK(keys_of(auth) == Keys{"name", "connection", "create_database", "tables", "schemas",
-                              "extensions", "types", "sequences", "functions", "views",
+                              "extensions", "types", "sequences", "functions", "views", "objects",
                               "dropped_foreign_keys", "stamps", "stamp_summaries", "estimated_rows",
                               "size_bytes"});
   CHECK(auth["name"] == "auth");
@@ -70,6 +70,9 @@ TEST_CASE("render_json describes each target", "[plan]") {
   CHECK(auth["functions"] == Json::array({Json{{"name", "public.touch"}, {"arguments", ""}}}));
   CHECK(auth["views"] == Json{Json{{"name", "public.active_users"}, {"materialized", false}},
                               Json{{"name", "public.stats"}, {"materialized", true}}});
+  CHECK(auth["objects"] == Json::array());
+  CHECK(doc["targets"][1]["objects"] ==
+        Json::array({Json{{"kind", "collation"}, {"name", "public.ci"}}}));
   CHECK(auth["dropped_foreign_keys"] == Json::array());
   CHECK(auth["stamps"] == Json::array({Json{{"tool", "alembic"},
                                             {"schema", "public"},

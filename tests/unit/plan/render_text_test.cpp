@@ -92,7 +92,8 @@ TEST_CASE("render_text lists what each target creates and stamps", "[plan]") {
                             "    sequences: public.users_id_seq, public.global_seq\n"
                             "    functions: public.touch()\n"
                             "    views: public.active_users, public.stats (materialized)\n"));
-  CHECK_THAT(text, Contains("    functions: public.fee(amount numeric)\n"));
+  CHECK_THAT(text, Contains("    functions: public.fee(amount numeric)\n"
+                            "    objects: collation public.ci\n"));
   CHECK_THAT(text, Contains("  stamps:\n    alembic public.alembic_version_auth → 4f1e2d3c5b6a\n"));
   CHECK_THAT(text, Contains("  total: 3 tables, 13,445 rows, 12.4 MB\n"));
 }

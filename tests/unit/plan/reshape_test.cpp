@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 using namespace pgsplit;
 using namespace pgsplit::testing;
 using catalog::ColumnUseKind;
@@ -212,4 +214,67 @@ TEST_CASE("the uuid of a key is RFC 4122 version 3 computed with md5() alone", "
                "convert_to('app.it''s:' || (\"id\")::text, 'UTF8')), 17, 1)), 1) from 17 for "
                "1)::uuid");
   CHECK(plan::key_uuid_prefix({"public", "products"}) == "public.products:");
+}
+
+TEST_CASE("a uuid key referenced together with other columns in its own target is a plan "
+          "error, unless the entry drops that foreign key",
+          "[plan]") {
+  Shop shop;
+  auto& tables = shop.builder.edit().tables;
+  auto& orders = *std::find_if(tables.begin(), tables.end(), [](const catalog::Table& table) {
+    return table.name.name == "orders";
+  });
+  auto& composite = orders.constraints.back();
+  composite.name = "orders_product_fkey";
+  composite.columns = {"products_id", "tenant"};
+  composite.referenced_columns = {"id", "tenant"};
+  const auto plan_with = [&](const std::string& orders_entry) {
+    return plan::build_plan(mapping_from(R"(
+source: {url: "postgresql://src/m"}
+targets:
+  catalog: {url: "postgresql://h/c", tables: [{name: products, key: uuid}, )" +
+                                         orders_entry + R"(]}
+  warehouse: {url: "postgresql://h/w", tables: [stock]}
+)"),
+                            shop.builder.catalog());
+  };
+  CHECK_THAT(messages(plan_with("orders"), Severity::error),
+             Contains("foreign key orders_product_fkey of public.orders references the key of "
+                      "public.products, which becomes a uuid, together with other columns"));
+  CHECK_THAT(messages(plan_with("{name: orders, drop_foreign_keys: [orders_product_fkey]}"),
+                      Severity::error),
+             !Contains("orders_product_fkey"));
+  // In another target the key is not created: no error (Shop places orders in sales).
+  CHECK_THAT(messages(shop.plan("      - {name: products, key: uuid}"), Severity::error),
+             !Contains("orders_product_fkey"));
+}
+
+TEST_CASE("a foreign key of another target's table is not a use of the column it references",
+          "[plan]") {
+  Shop shop;
+  shop.products->columns.push_back(CatalogBuilder::column("code", "text", 5));
+  auto& tables = shop.builder.edit().tables;
+  auto& orders = *std::find_if(tables.begin(), tables.end(), [](const catalog::Table& table) {
+    return table.name.name == "orders";
+  });
+  const auto& key = shop.builder.add_foreign_key(orders, "orders_code_fkey", {"code"},
+                                                 shop.products->oid, {"code"});
+  shop.products->columns.back().used_by.push_back(
+      {ColumnUseKind::constraint, key.oid, "orders_code_fkey"});
+  // orders is in target sales: its key to catalog's products is not created there.
+  const auto apart = shop.plan("      - {name: products, columns: {code: {type: \"varchar\"}}}");
+  CHECK(messages(apart, Severity::error).empty());
+  // With orders in the same target, the key is created: the conversion is refused.
+  const auto together = plan::build_plan(mapping_from(R"(
+source: {url: "postgresql://src/m"}
+targets:
+  catalog:
+    url: "postgresql://h/c"
+    tables: [{name: products, columns: {code: {type: varchar}}}, orders]
+  warehouse: {url: "postgresql://h/w", tables: [stock]}
+)"),
+                                         shop.builder.catalog());
+  CHECK_THAT(messages(together, Severity::error),
+             Contains("column code of public.products is converted, but 1 uses it: constraint "
+                      "orders_code_fkey"));
 }

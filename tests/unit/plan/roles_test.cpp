@@ -113,3 +113,36 @@ TEST_CASE("options.owners: connecting_role and options.privileges: none silence 
   CHECK_FALSE(plan.targets[0].keep_owners);
   CHECK_FALSE(plan.targets[0].keep_privileges);
 }
+
+TEST_CASE("objects only a superuser may create are a plan error when pgsplit's role is not one",
+          "[plan][roles]") {
+  RolesFixture fixture;
+  auto& catalog = fixture.builder.edit();
+  const auto users = catalog.tables.at(0).oid;
+  auto& opclass = fixture.builder.next_oid(70000).add_object(
+      catalog::ObjectKind::operator_class, "app", "ci_ops", {{"method", "btree"}});
+  auto& coercion = fixture.builder.add_object(catalog::ObjectKind::cast, "", "app.code AS text",
+                                              {{"method", "b"}});
+  auto& collation = fixture.builder.add_object(catalog::ObjectKind::collation, "app", "ci");
+  for (const auto* object : {&opclass, &coercion, &collation}) {
+    fixture.builder.depends({catalog::ObjectKind::table, users}, {object->kind, object->oid});
+  }
+  fixture.plan = plan::build_plan(fixture.mapping, fixture.builder.catalog());
+  REQUIRE(fixture.plan.targets.at(0).objects.size() == 3);
+  const std::vector<plan::TargetRole> roles{
+      {"app_owner", true, true}, {"reader", false, false}, {"tenant", false, false}};
+
+  SECTION("a superuser creates them") {
+    fixture.roles(roles, true);
+    CHECK(fixture.checked().findings.empty());
+  }
+  SECTION("another role gets one error naming them, not the collation") {
+    fixture.roles(roles, false);
+    const auto plan = fixture.checked();
+    const auto errors = messages(plan, Severity::error);
+    CHECK(count_of(plan, Severity::error) == 1);
+    CHECK_THAT(errors, Contains("operator class app.ci_ops, cast (app.code AS text) can only "
+                                "be created by a superuser"));
+    CHECK_THAT(errors, !Contains("collation"));
+  }
+}

@@ -66,3 +66,20 @@ TEST_CASE("views follow a renamed column through the table's name or alias", "[s
                            "true);") ==
       R"( SELECT p."price_minor", o."quantity", s.price_cents FROM ((public.products p JOIN public.orders o ON ((o.id = p.id))) JOIN public.stock s ON true);)");
 }
+
+TEST_CASE("REFERENCES a table without renamed columns keeps them, even when they share a name "
+          "with a renamed own column",
+          "[schema]") {
+  const auto renames = price_renamed();
+  CHECK(renames.rename_columns({"public", "products"},
+                               "FOREIGN KEY (price_cents) REFERENCES public.prices(price_cents) ON "
+                               "DELETE CASCADE") ==
+        R"(FOREIGN KEY ("price_minor") REFERENCES public.prices(price_cents) ON DELETE CASCADE)");
+}
+
+TEST_CASE("a column rename leaves a type name after :: alone", "[schema]") {
+  pgsplit::schema::detail::Renames renames;
+  renames.set_columns({"public", "events"}, {{"date", "event_date"}});
+  CHECK(renames.rename_columns({"public", "events"}, "CHECK ((date >= '2000-01-01'::date))") ==
+        R"(CHECK (("event_date" >= '2000-01-01'::date)))");
+}

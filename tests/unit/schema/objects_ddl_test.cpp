@@ -79,6 +79,18 @@ TEST_CASE("an operator class comes in its family, after its operators, and loose
           "  FUNCTION 1 (integer, integer) public.abs_cmp(integer,integer)"});
 }
 
+TEST_CASE("an operator class whose members all belong to its family loosely is created with "
+          "STORAGE of its type",
+          "[schema]") {
+  DdlFixture fixture;
+  fixture.object(ObjectKind::operator_class, "loose_ops",
+                 {{"FOR TYPE", "integer"}, {"USING", "gist"}, {"FAMILY", "\"public\".\"f\""}});
+  const auto sql = sql_of(fixture.generate().pre_data);
+  CHECK(sql == std::vector<std::string>{
+                   "CREATE OPERATOR CLASS \"public\".\"loose_ops\" FOR TYPE integer USING gist "
+                   "FAMILY \"public\".\"f\" AS\n  STORAGE integer"});
+}
+
 TEST_CASE("casts are created with their function, without one, or with inout, in their context",
           "[schema]") {
   DdlFixture fixture;

@@ -90,3 +90,17 @@ TEST_CASE("identity columns carry their sequence's name and options", "[schema]"
             "\"public\".\"orders_id_seq\" START WITH 5 INCREMENT BY 1 MINVALUE 5 MAXVALUE 50000 "
             "CACHE 2 NO CYCLE) NOT NULL\n)"});
 }
+
+TEST_CASE("a sequence is OWNED BY its column under the name the mapping gives it", "[schema]") {
+  DdlFixture fixture;
+  auto& users = fixture.table("public", "users");
+  users.columns = {DdlFixture::column("id", "integer", 1, true)};
+  users.columns[0].default_expression = "nextval('public.users_id_seq'::regclass)";
+  auto& serial = fixture.sequence("users_id_seq");
+  serial.owner_table = users.oid;
+  serial.owner_column = "id";
+  fixture.target.tables.back().column_changes = {{.column = "id", .rename = "user_id"}};
+  const auto sql = sql_of(fixture.generate().pre_data);
+  CHECK(position_of(sql, R"(OWNED BY "public"."users"."user_id")") != -1);
+  CHECK(position_of(sql, R"("user_id" integer DEFAULT nextval)") != -1);
+}

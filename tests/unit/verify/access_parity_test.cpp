@@ -201,3 +201,24 @@ TEST_CASE("access parity reports a carried object missing from the target", "[ve
         std::vector<std::string>{"function app.total(): the function is missing",
                                  "view app.recent: the view is missing"});
 }
+
+TEST_CASE("access parity checks the owner of a created aggregate, not of one left uncreated",
+          "[verify]") {
+  Fixture fixture;
+  for (auto* builder : {&fixture.sources, &fixture.targets}) {
+    auto& created = builder->next_oid(60).add_function("app", "total_sum");
+    created.kind = 'a';
+    created.aggregate = catalog::Aggregate{};
+    created.access = {"app_owner", {}};
+    auto& uncreated = builder->next_oid(61).add_function("app", "legacy_sum");
+    uncreated.kind = 'a';
+    uncreated.access = {"app_owner", {}};
+  }
+  fixture.plan.functions = {30, 60, 61};
+  fixture.target.functions.back().access.owner = "intruder"; // legacy_sum: not compared
+  CHECK(fixture.messages().empty());
+  fixture.target.functions.at(fixture.target.functions.size() - 2).access.owner = "intruder";
+  CHECK(fixture.messages() ==
+        std::vector<std::string>{"function app.total_sum(): owned by intruder in the target, "
+                                 "app_owner expected"});
+}
