@@ -150,7 +150,29 @@ std::string SchemaObject::readable() const {
   return name.to_string();
 }
 
-const Table* Catalog::find_table(Oid oid) const { return find_by_oid(tables, oid); }
+void Catalog::index_tables() {
+  table_positions.clear();
+  table_positions.reserve(tables.size());
+  for (std::size_t position = 0; position < tables.size(); ++position) {
+    table_positions.emplace_back(tables[position].oid, position);
+  }
+  std::sort(table_positions.begin(), table_positions.end());
+}
+
+const Table* Catalog::find_table(Oid oid) const {
+  if (table_positions.size() == tables.size() && !tables.empty()) {
+    const auto found = std::lower_bound(table_positions.begin(), table_positions.end(),
+                                        std::pair<Oid, std::size_t>{oid, 0});
+    if (found != table_positions.end() && found->first == oid && found->second < tables.size() &&
+        tables[found->second].oid == oid) {
+      return &tables[found->second];
+    }
+    if (found == table_positions.end() || found->first != oid) {
+      return nullptr;
+    }
+  }
+  return find_by_oid(tables, oid);
+}
 
 const Table* Catalog::find_table(const QualifiedName& qualified) const {
   const auto found = std::find_if(tables.begin(), tables.end(),

@@ -399,6 +399,13 @@ struct Catalog {
   std::vector<SchemaObject> objects; // collations, operators, casts, text search …
   std::vector<Dependency> dependencies;
 
+  // The tables' positions by OID, for find_table(Oid): a binary search instead of a scan (a
+  // plan of thousands of tables looks tables up by OID many times). Made by index_tables(),
+  // once the tables are in their final order (load_catalog does it); ignored when it no
+  // longer matches the tables (one added or moved since), then find_table scans.
+  std::vector<std::pair<Oid, std::size_t>> table_positions;
+  void index_tables();
+
   const Table* find_table(Oid oid) const;
   const Table* find_table(const QualifiedName& name) const;
   const Sequence* find_sequence(Oid oid) const;

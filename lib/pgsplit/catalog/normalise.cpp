@@ -93,6 +93,7 @@ void sort_catalog(Catalog& catalog) {
     sort_by_name(view.indexes);
   }
   std::sort(catalog.dependencies.begin(), catalog.dependencies.end(), edge_less);
+  catalog.index_tables();
 }
 
 } // namespace pgsplit::catalog::detail

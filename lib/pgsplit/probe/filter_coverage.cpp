@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 
 #include <algorithm>
+#include <map>
 #include <string>
 
 namespace pgsplit::probe {
@@ -25,14 +26,14 @@ struct Split {
 
 std::vector<Split> collect_splits(const plan::Plan& plan) {
   std::vector<Split> splits;
+  std::map<catalog::Oid, std::size_t> index; // a plan may place thousands of tables
   for (const auto& target : plan.targets) {
     for (const auto& placed : target.tables) {
-      auto split = std::find_if(splits.begin(), splits.end(), [&](const Split& candidate) {
-        return candidate.placed->table == placed.table;
-      });
-      if (split == splits.end()) {
-        split = splits.insert(splits.end(), Split{.placed = &placed});
+      const auto [found, added] = index.try_emplace(placed.table, splits.size());
+      if (added) {
+        splits.push_back(Split{.placed = &placed});
       }
+      auto split = splits.begin() + static_cast<std::ptrdiff_t>(found->second);
       if (placed.where) {
         split->claims.push_back({target.name, *placed.where});
       } else {
