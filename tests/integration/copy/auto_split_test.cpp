@@ -78,7 +78,7 @@ TEST_CASE("auto-split off leaves such a table whole", "[copy][parts][auto_split]
         SplitFixture::digest(split.source(), "big_log", "t.id"));
 }
 
-TEST_CASE("--split-larger-than 0 leaves every table whole, auto-split included",
+TEST_CASE("a split threshold of 0 leaves every table whole, auto-split included",
           "[copy][parts][auto_split]") {
   SplitFixture split("auto_split_never", {"logs", "users"});
   split.source().run(monolith_sql);

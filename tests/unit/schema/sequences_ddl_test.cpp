@@ -6,6 +6,20 @@ using namespace pgsplit;
 using namespace pgsplit::testing::schema_ddl;
 using Catch::Matchers::Contains;
 
+namespace {
+
+// public.users (placed in the target) with a serial id owning public.users_id_seq.
+void add_serial_users(DdlFixture& fixture) {
+  auto& users = fixture.table("public", "users");
+  users.columns = {DdlFixture::column("id", "integer", 1, true)};
+  users.columns[0].default_expression = "nextval('public.users_id_seq'::regclass)";
+  auto& serial = fixture.sequence("users_id_seq");
+  serial.owner_table = users.oid;
+  serial.owner_column = "id";
+}
+
+} // namespace
+
 TEST_CASE("a sequence keeps every option, OWNED BY comes after its table", "[schema]") {
   DdlFixture fixture;
   auto& shared = fixture.sequence("shared_seq");
@@ -17,12 +31,7 @@ TEST_CASE("a sequence keeps every option, OWNED BY comes after its table", "[sch
   shared.cache = 3;
   shared.cycle = true;
   shared.comment = "shared";
-  auto& users = fixture.table("public", "users");
-  users.columns = {DdlFixture::column("id", "integer", 1, true)};
-  users.columns[0].default_expression = "nextval('public.users_id_seq'::regclass)";
-  auto& serial = fixture.sequence("users_id_seq");
-  serial.owner_table = users.oid;
-  serial.owner_column = "id";
+  add_serial_users(fixture);
   const auto sql = sql_of(fixture.generate().pre_data);
   CHECK(sql ==
         std::vector<std::string>{
@@ -93,12 +102,7 @@ TEST_CASE("identity columns carry their sequence's name and options", "[schema]"
 
 TEST_CASE("a sequence is OWNED BY its column under the name the mapping gives it", "[schema]") {
   DdlFixture fixture;
-  auto& users = fixture.table("public", "users");
-  users.columns = {DdlFixture::column("id", "integer", 1, true)};
-  users.columns[0].default_expression = "nextval('public.users_id_seq'::regclass)";
-  auto& serial = fixture.sequence("users_id_seq");
-  serial.owner_table = users.oid;
-  serial.owner_column = "id";
+  add_serial_users(fixture);
   fixture.target.tables.back().column_changes = {{.column = "id", .rename = "user_id"}};
   const auto sql = sql_of(fixture.generate().pre_data);
   CHECK(position_of(sql, R"(OWNED BY "public"."users"."user_id")") != -1);
