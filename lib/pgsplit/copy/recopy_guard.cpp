@@ -1,4 +1,5 @@
 #include <pgsplit/copy/recopy_guard.hpp>
+#include <pgsplit/copy/target_constraints.hpp>
 #include <pgsplit/pg/quote.hpp>
 
 #include <fmt/format.h>
@@ -17,17 +18,6 @@ void drop_keys_touching(pg::Connection& target, const std::string& table) {
   }
 }
 
-std::string_view enable_clause(char mode) {
-  switch (mode) {
-  case 'R':
-    return "ENABLE REPLICA";
-  case 'A':
-    return "ENABLE ALWAYS";
-  default:
-    return "ENABLE";
-  }
-}
-
 } // namespace
 
 void drop_foreign_keys_touching(pg::Connection& target, const catalog::QualifiedName& table) {
@@ -42,7 +32,7 @@ RecopyGuard::RecopyGuard(pg::Connection& target, const catalog::QualifiedName& t
                                      "AND tgenabled <> 'D' ORDER BY tgname",
                                      {table_});
   for (int row = 0; row < triggers.rows(); ++row) {
-    triggers_.push_back({triggers.text(row, "tgname"), triggers.text(row, "tgenabled").at(0)});
+    triggers_.push_back({triggers.text(row, "tgname"), triggers.text(row, "tgenabled")});
     target_.exec(fmt::format("ALTER TABLE {} DISABLE TRIGGER {}", table_,
                              pg::quote_ident(triggers_.back().name)));
   }
@@ -63,8 +53,8 @@ void RecopyGuard::restore() {
                              pg::quote_ident(check.name), check.definition));
   }
   for (const auto& trigger : triggers_) {
-    target_.exec(fmt::format("ALTER TABLE {} {} TRIGGER {}", table_, enable_clause(trigger.mode),
-                             pg::quote_ident(trigger.name)));
+    target_.exec(fmt::format("ALTER TABLE {} {} TRIGGER {}", table_,
+                             trigger_enable_clause(trigger.mode), pg::quote_ident(trigger.name)));
   }
 }
 

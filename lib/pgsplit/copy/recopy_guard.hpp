@@ -33,7 +33,7 @@ public:
 private:
   struct Trigger {
     std::string name;
-    char mode = 'O'; // pg_trigger.tgenabled
+    std::string mode; // pg_trigger.tgenabled: O, R or A
   };
   struct Check {
     std::string name;

@@ -73,18 +73,6 @@ void disable_triggers(pg::Connection& target, const std::string& tables) {
   }
 }
 
-// pg_trigger.tgenabled: O fires in origin and local mode (plain ENABLE), A always, R only in
-// replica mode.
-std::string_view enable_clause(const std::string& enabled) {
-  if (enabled == "A") {
-    return "ENABLE ALWAYS";
-  }
-  if (enabled == "R") {
-    return "ENABLE REPLICA";
-  }
-  return "ENABLE";
-}
-
 void restore_keys(pg::Connection& target) {
   const auto keys = target.exec("SELECT owner_schema, owner_table, name, definition "
                                 "FROM _pgsplit.lifted_keys ORDER BY 1, 2, 3");
@@ -112,7 +100,8 @@ void restore_triggers(pg::Connection& target) {
   for (int row = 0; row < triggers.rows(); ++row) {
     const auto name = triggers.text(row, "name");
     target.exec(fmt::format("ALTER TABLE {} {} TRIGGER {}", owner(triggers, row),
-                            enable_clause(triggers.text(row, "enabled")), pg::quote_ident(name)));
+                            trigger_enable_clause(triggers.text(row, "enabled")),
+                            pg::quote_ident(name)));
     target.exec("DELETE FROM _pgsplit.disabled_triggers WHERE owner_schema = $1 "
                 "AND owner_table = $2 AND name = $3",
                 {triggers.text(row, "owner_schema"), triggers.text(row, "owner_table"), name});
@@ -120,6 +109,16 @@ void restore_triggers(pg::Connection& target) {
 }
 
 } // namespace
+
+std::string_view trigger_enable_clause(std::string_view enabled) {
+  if (enabled == "A") {
+    return "ENABLE ALWAYS";
+  }
+  if (enabled == "R") {
+    return "ENABLE REPLICA";
+  }
+  return "ENABLE";
+}
 
 void create_lifted_state_tables(pg::Connection& target) {
   target.exec("CREATE TABLE IF NOT EXISTS _pgsplit.lifted_keys (owner_schema text NOT NULL, "

@@ -3,6 +3,7 @@
 #include <pgsplit/catalog/model.hpp>
 #include <pgsplit/pg/connection.hpp>
 
+#include <string_view>
 #include <vector>
 
 // Under `options.schema: existing` the target's tables come with what the service's migrations
@@ -20,6 +21,11 @@
 // Both are written in the caller's transaction, so that a crash or a failed run leaves the
 // definitions in the target until a later run (`apply --resume`) restores them.
 namespace pgsplit::copy {
+
+// The clause that puts a trigger back in its mode, from pg_trigger.tgenabled: O fires in origin
+// and local mode (plain ENABLE), A always (ENABLE ALWAYS), R only in replica mode (ENABLE
+// REPLICA).
+std::string_view trigger_enable_clause(std::string_view enabled);
 
 // Creates the two state tables when missing (inside the caller's transaction).
 void create_lifted_state_tables(pg::Connection& target);
